@@ -7,9 +7,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN ?= cpu
 TEST_LOG := $(VENV)/nbdev_test.log
-export PYTHONHASHSEED ?= 0
+export PYTHONHASHSEED ?= 1337
 
-.PHONY: run test lab export bench
+.PHONY: run test lab export bench readme
 
 $(STAMP): settings.ini setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,8 +39,12 @@ lab: $(STAMP)
 
 ## Regenerate the package and README from the notebooks and strip their outputs.
 export: $(STAMP)
-	$(BIN)/nbdev_export && $(BIN)/nbdev_clean && $(BIN)/nbdev_readme
+	$(BIN)/nbdev_export && $(BIN)/nbdev_clean && $(MAKE) readme
 
 ## The speed benchmark (issue 5): a CSV and a markdown table under outputs/bench/.
 bench: $(STAMP)
 	$(BIN)/litgpt-nb bench --out-dir outputs/bench
+
+## README.md from nbs/index.ipynb (its markdown cells).
+readme: $(STAMP)
+	cd nbs && LITGPT_NB_WRITE_README=1 ../$(BIN)/nbdev_test --path index.ipynb
