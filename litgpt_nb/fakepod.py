@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['RUNPODCTL', 'FakeRunPod', 'spent_usd', 'terminations']
 
-# %% ../nbs/09_fakepod.ipynb #cc4fdb9b
+# %% ../nbs/09_fakepod.ipynb #25b8fc75
 import json, os, re, secrets, shutil, signal, subprocess, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-# %% ../nbs/09_fakepod.ipynb #82f6b270
+# %% ../nbs/09_fakepod.ipynb #1d3b85f2
 RUNPODCTL = '''#!/usr/bin/env bash
 # fake runpodctl: only `runpodctl remove pod ID`, through the (fake) GraphQL API
 [ "$1" = remove ] && [ "$2" = pod ] || { echo "fake runpodctl: unsupported: $*" >&2; exit 2; }
@@ -35,7 +35,7 @@ class FakeRunPod:
         (self.bin/"runpodctl").write_text(RUNPODCTL); (self.bin/"runpodctl").chmod(0o755)
 
     def inject(self, op:str, kind:str, times:int=1):
-        "Make the next `times` requests of `op` fail: kind '500', 'timeout' (a 3 s stall) or 'create_then_500'."
+        "Make the next `times` requests of `op` fail: '500', 'timeout' (a 3 s stall), 'close' (no reply) or 'create_then_500'."
         self.faults += [(op, kind)] * times
 
     def start(self) -> str:
@@ -46,6 +46,7 @@ class FakeRunPod:
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
                 status, reply = fake.handle(body["query"], self.headers.get("Authorization", ""))
                 if status == "timeout": time.sleep(3); status, reply = 504, {"message": "gateway timeout"}
+                if status == "close": self.close_connection = True; return   # the client sees the connection drop
                 data = json.dumps(reply).encode() if status != 500 else b"<html>Internal Server Error</html>"
                 try:
                     self.send_response(status); self.send_header("Content-Type", "application/json")
@@ -60,7 +61,7 @@ class FakeRunPod:
         for pod in list(self.pods.values()): self._kill(pod)
         self.server.shutdown(); self.server.server_close()
 
-# %% ../nbs/09_fakepod.ipynb #1908f85a
+# %% ../nbs/09_fakepod.ipynb #97cd0a14
 def _op(query:str) -> str:
     for op in ["podFindAndDeployOnDemand", "podTerminate", "gpuTypes", "myself"]:
         if op in query: return op
@@ -79,8 +80,8 @@ def _handle(self, query:str, auth:str) -> tuple:
         self.requests.append(dict(op=op, query=query, time=time.time(), by=pod_keys.get(token, "user" if token == self.user_key else "?")))
     if token != self.user_key and token not in pod_keys: return 401, {"errors": [{"message": "Unauthorized"}]}
     if token != self.user_key and op != "podTerminate": return 401, {"errors": [{"message": "pod keys may only terminate"}]}
-    fault = self._take(op, ("500", "timeout"))
-    if fault: return ("timeout", None) if fault == "timeout" else (500, None)
+    fault = self._take(op, ("500", "timeout", "close"))
+    if fault: return (500, None) if fault == "500" else (fault, None)
     if op == "gpuTypes":
         gid = _field(query, "id")
         g = self.gpus.get(gid)
@@ -118,7 +119,7 @@ def _take(self, op:str, kinds:tuple):
 
 FakeRunPod.handle, FakeRunPod._take = _handle, _take
 
-# %% ../nbs/09_fakepod.ipynb #758fd228
+# %% ../nbs/09_fakepod.ipynb #b6740df4
 def _create(self, query:str, gid:str, price:float) -> dict:
     pid = "pod" + secrets.token_hex(4)
     env = dict(re.findall(r'\{ key: "([^"]*)", value: "([^"]*)" \}', query))
@@ -142,14 +143,27 @@ def _public(self, pod:dict) -> dict:
     return dict(id=pod["id"], name=pod["name"], desiredStatus="RUNNING" if pod["proc"].poll() is None else "EXITED",
                 costPerHr=pod["price"] * self.bill_multiplier, uptimeSeconds=int(up), gpuCount=1, imageName=pod["image"])
 
+def _session(sid:int) -> list:
+    "Pids of every process in session `sid` (a pod's container: `timeout` and kernels make their own groups)."
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try: fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError: continue
+        if int(fields[3]) == sid: pids.append(int(stat.parent.name))
+    return pids
+
 def _kill(self, pod:dict):
+    "Stop the pod's container: SIGTERM to all its processes, SIGKILL to those left after 5 s."
     if pod["terminated_at"] is None: pod["terminated_at"] = time.time()
-    if pod["proc"].poll() is None:
-        try:
-            os.killpg(pod["proc"].pid, signal.SIGTERM)
-            try: pod["proc"].wait(5)
-            except subprocess.TimeoutExpired: os.killpg(pod["proc"].pid, signal.SIGKILL)
-        except ProcessLookupError: pass
+    sid = pod["proc"].pid
+    for sig, wait in ((signal.SIGTERM, 5), (signal.SIGKILL, 0)):
+        for pid in _session(sid):
+            try: os.kill(pid, sig)
+            except ProcessLookupError: pass
+        end = time.time() + wait
+        while time.time() < end and _session(sid): time.sleep(0.1)
+    try: pod["proc"].wait(5)
+    except subprocess.TimeoutExpired: pass
 
 def spent_usd(self, pid:str) -> float:
     "What the fake bills for pod `pid`: its lifetime at its (multiplied) hourly price."

@@ -9,14 +9,14 @@ __all__ = ['COST_FIELDS', 'STEP_DIR', 'seed_everything', 'rng_state', 'set_rng_s
            'folder_bytes', 'check_disk', 'TrainingDiverged', 'check_finite', 'failure_snapshot', 'project_root',
            'capture_env']
 
-# %% ../nbs/03_guards.ipynb #4ebc8827
+# %% ../nbs/03_guards.ipynb #a886b2d7
 import csv, hashlib, json, os, platform, random, re, shutil, subprocess, sys, time, warnings
 from importlib import metadata
 from pathlib import Path
 import numpy as np
 import torch
 
-# %% ../nbs/03_guards.ipynb #308fb695
+# %% ../nbs/03_guards.ipynb #b01509d5
 def seed_everything(seed:int=1337) -> dict:
     "Seed Python, NumPy and torch; export PYTHONHASHSEED to subprocesses; return what was set."
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
@@ -33,7 +33,7 @@ def set_rng_state(s:dict):
     random.setstate(s["python"]); np.random.set_state(s["numpy"]); torch.set_rng_state(s["torch"])
     if "cuda" in s and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s["cuda"])
 
-# %% ../nbs/03_guards.ipynb #381c0ce9
+# %% ../nbs/03_guards.ipynb #fb547068
 def ceil_cents(usd:float) -> float:
     "Round up to the cent (via whole micro-dollars, so float noise never adds a cent)."
     return -(-round(usd * 1e6) // 10_000) / 100
@@ -51,7 +51,7 @@ def over_time(elapsed_s:float, max_hours:float=None, lookahead_s:float=0.0) -> b
     "True when `max_hours` is set and would be passed after `lookahead_s` more seconds."
     return max_hours is not None and elapsed_s + lookahead_s > max_hours * 3600
 
-# %% ../nbs/03_guards.ipynb #483d0ca8
+# %% ../nbs/03_guards.ipynb #39bbf08e
 def nats_per_char(nats_per_token:float, n_tokens:int, n_chars:int) -> float:
     "Convert a mean per-token loss over `n_tokens` tokens spanning `n_chars` characters."
     return nats_per_token * n_tokens / n_chars
@@ -60,7 +60,7 @@ def target_met(val_nats_per_char:float, target:float=1.55) -> bool:
     "The run's verdict: validation nats per character at or below `target` (NaN never passes)."
     return bool(val_nats_per_char <= target)
 
-# %% ../nbs/03_guards.ipynb #e47d278e
+# %% ../nbs/03_guards.ipynb #5f1e4f34
 class CSVLog:
     "Append rows with fixed `fields` to a CSV file, flushed per row."
     def __init__(self, path, fields:list):
@@ -76,7 +76,7 @@ class CSVLog:
 def read_csv_rows(path) -> list:
     with open(path, newline="") as f: return list(csv.DictReader(f))
 
-# %% ../nbs/03_guards.ipynb #8072fd3c
+# %% ../nbs/03_guards.ipynb #75424f13
 COST_FIELDS = ["timestamp", "runtime_seconds", "cost_per_second", "cumulative_usd"]
 
 class CostLog:
@@ -92,7 +92,7 @@ class CostLog:
                        cost_per_second=self.rate / 3600, cumulative_usd=cost_usd(elapsed_s, self.rate, self.prior))
         return True
 
-# %% ../nbs/03_guards.ipynb #8ef07e59
+# %% ../nbs/03_guards.ipynb #c31798f7
 STEP_DIR = re.compile(r"^step-(\d{8})$")
 
 def _fsync_dir(path):
@@ -131,11 +131,13 @@ def list_checkpoints(folder) -> list:
     if not folder.is_dir(): return []
     return sorted((p for p in folder.iterdir() if STEP_DIR.match(p.name)), key=lambda p: p.name)
 
-# %% ../nbs/03_guards.ipynb #c331c015
+# %% ../nbs/03_guards.ipynb #70314fef
 class CheckpointError(ValueError): "A checkpoint does not fit the run that wants to load it."
 
 def latest_checkpoint(folder, log=print) -> Path:
     "Newest complete checkpoint in `folder` (None if none), reporting any skipped as incomplete."
+    for tmp in sorted(Path(folder).glob(".tmp-step-*")) if Path(folder).is_dir() else []:
+        log(f"skipping {tmp}: a checkpoint write that never finished")
     for ckpt in reversed(list_checkpoints(folder)):
         f, s = ckpt/"checkpoint.pt", ckpt/"checkpoint.sha256"
         if f.exists() and s.exists() and sha256_of(f) == s.read_text().strip(): return ckpt
@@ -155,7 +157,7 @@ def load_checkpoint(ckpt, config:dict, tokenizer:str, map_location="cpu") -> dic
                               f"or start a new out_dir.")
     return state
 
-# %% ../nbs/03_guards.ipynb #d7f13032
+# %% ../nbs/03_guards.ipynb #88bb845a
 class DiskSpaceError(OSError): "Not enough free disk for the next checkpoint."
 
 def folder_bytes(folder) -> int:
@@ -175,7 +177,7 @@ def check_disk(folder, needed_bytes:int, workspace_limit_gb:float=5.0, free_byte
         out.append(f"workspace {folder} holds {gb(used)}, over its {workspace_limit_gb} GB limit")
     return out
 
-# %% ../nbs/03_guards.ipynb #0d72f98b
+# %% ../nbs/03_guards.ipynb #192593a6
 class TrainingDiverged(RuntimeError): "The loss became NaN or infinite."
 
 def check_finite(loss:float, step:int):
@@ -192,7 +194,7 @@ def failure_snapshot(out_dir, message:str, config:dict, log_path=None, n_lines:i
                                     time=time.strftime("%Y-%m-%dT%H:%M:%S%z")), indent=1, default=str))
     return path
 
-# %% ../nbs/03_guards.ipynb #865f0938
+# %% ../nbs/03_guards.ipynb #4ded0219
 def _run(cmd, cwd=None) -> str:
     try: return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=10).stdout.strip()
     except (OSError, subprocess.SubprocessError): return ""

@@ -6,7 +6,7 @@
 __all__ = ['TRAIN_PRESETS', 'METRIC_FIELDS', 'TrainConfig', 'ParameterError', 'make_config', 'batch_starts', 'get_batch', 'lr_at',
            'make_optimizer', 'train_step', 'evaluate', 'peak_mem_mb', 'resolve_out_dir', 'train']
 
-# %% ../nbs/04_train.ipynb #bfe49492
+# %% ../nbs/04_train.ipynb #4d4217ed
 import json, math, os, resource, signal, sys, time, warnings
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict, fields, replace
@@ -19,7 +19,7 @@ from .tokenizer import prepare_data
 from .model import GPT, Config, PRESETS, lm_loss, n_params, generate
 from .guards import *
 
-# %% ../nbs/04_train.ipynb #a943d3ad
+# %% ../nbs/04_train.ipynb #93ecf1ef
 @dataclass
 class TrainConfig:
     "One training run. Field names are the papermill parameters of train.ipynb."
@@ -80,7 +80,7 @@ TRAIN_PRESETS = {
                   eval_tokens=256, log_every=2, sample_tokens=8),
 }
 
-# %% ../nbs/04_train.ipynb #95d9e594
+# %% ../nbs/04_train.ipynb #188cefac
 class ParameterError(ValueError): "A run parameter is unknown or has a value that cannot be used."
 
 _TYPES = {f.name: f.type if isinstance(f.type, str) else f.type.__name__ for f in fields(TrainConfig)}
@@ -106,7 +106,7 @@ def _coerce(name, value):
         return int(value)
     return float(value)
 
-# %% ../nbs/04_train.ipynb #3c34094a
+# %% ../nbs/04_train.ipynb #39888b49
 def make_config(preset:str="baseline", **params) -> TrainConfig:
     "The `preset`'s TrainConfig with `params` (None: keep the preset's value) coerced, applied and checked."
     if preset not in TRAIN_PRESETS:
@@ -129,7 +129,7 @@ def make_config(preset:str="baseline", **params) -> TrainConfig:
         raise ParameterError(f"prior_usd ({cfg.prior_usd}) already reaches budget_usd ({cfg.budget_usd}): raise the budget.")
     return cfg
 
-# %% ../nbs/04_train.ipynb #a1265949
+# %% ../nbs/04_train.ipynb #dfd082e5
 def batch_starts(n_tokens:int, block_size:int, batch_size:int, seed:int, step:int) -> torch.Tensor:
     "Start offsets of the `batch_size` windows of step `step`."
     g = torch.Generator().manual_seed(seed * 1_000_003 + step)
@@ -141,7 +141,7 @@ def get_batch(tokens:np.ndarray, starts:torch.Tensor, block_size:int, device="cp
     if str(device).startswith("cuda"): xy = xy.pin_memory().to(device, non_blocking=True)
     return xy[:, :-1], xy[:, 1:]
 
-# %% ../nbs/04_train.ipynb #03e68bd5
+# %% ../nbs/04_train.ipynb #619307d1
 def lr_at(step:int, cfg:TrainConfig) -> float:
     "Learning rate for (0-based) optimizer step `step`."
     if step < cfg.warmup_steps: return cfg.lr * (step + 1) / cfg.warmup_steps
@@ -149,7 +149,7 @@ def lr_at(step:int, cfg:TrainConfig) -> float:
     min_lr = cfg.lr * cfg.min_lr_ratio
     return min_lr + 0.5 * (1 + math.cos(math.pi * progress)) * (cfg.lr - min_lr)
 
-# %% ../nbs/04_train.ipynb #32693fa7
+# %% ../nbs/04_train.ipynb #eebd5f8a
 def make_optimizer(model:torch.nn.Module, cfg:TrainConfig) -> torch.optim.AdamW:
     params = [p for p in model.parameters() if p.requires_grad]
     groups = [dict(params=[p for p in params if p.dim() >= 2], weight_decay=cfg.weight_decay),
@@ -157,7 +157,7 @@ def make_optimizer(model:torch.nn.Module, cfg:TrainConfig) -> torch.optim.AdamW:
     kw = dict(fused=True) if cfg.fused_adamw else {}
     return torch.optim.AdamW(groups, lr=cfg.lr, betas=(cfg.beta1, cfg.beta2), **kw)
 
-# %% ../nbs/04_train.ipynb #e5a7fe5a
+# %% ../nbs/04_train.ipynb #8b3e75ac
 def train_step(model, opt, batches:list, autocast=nullcontext, grad_clip:float=1.0, params=None) -> torch.Tensor:
     "One optimizer step over `batches` [(x, y), ...]; returns the mean loss (a tensor, not synced)."
     ddp = isinstance(model, torch.nn.parallel.DistributedDataParallel)
@@ -172,7 +172,7 @@ def train_step(model, opt, batches:list, autocast=nullcontext, grad_clip:float=1
     opt.zero_grad(set_to_none=True)
     return total
 
-# %% ../nbs/04_train.ipynb #8a535aaa
+# %% ../nbs/04_train.ipynb #c0a880b5
 @torch.no_grad()
 def evaluate(model, val:np.ndarray, piece_chars:np.ndarray, block_size:int, eval_tokens:int,
              batch_size:int=32, device="cpu", autocast=nullcontext) -> tuple:
@@ -191,7 +191,7 @@ def evaluate(model, val:np.ndarray, piece_chars:np.ndarray, block_size:int, eval
     chars = int(piece_chars[ys.numpy()].sum())
     return nats / n, nats_per_char(nats / n, n, chars)
 
-# %% ../nbs/04_train.ipynb #8aca3766
+# %% ../nbs/04_train.ipynb #02c5f30e
 METRIC_FIELDS = ["step", "lr", "train_loss", "val_loss", "val_nats_per_char", "tokens_per_s", "elapsed_s",
                  "cost_usd", "peak_mem_mb"]
 
@@ -207,7 +207,7 @@ class _Stop:
     def __init__(self): self.signal = None
     def __call__(self, signum, frame): self.signal = signum
 
-# %% ../nbs/04_train.ipynb #323cc722
+# %% ../nbs/04_train.ipynb #1b519b5d
 def _supersede_rows(metrics_path:Path, step:int):
     if not metrics_path.exists(): return
     rows = read_csv_rows(metrics_path)
@@ -221,7 +221,7 @@ def _supersede_rows(metrics_path:Path, step:int):
     for r in keep: new.write(**r)
     os.replace(tmp, metrics_path)
 
-# %% ../nbs/04_train.ipynb #f9e57eda
+# %% ../nbs/04_train.ipynb #3c07b6e3
 def _setup_device(cfg:TrainConfig):
     device = torch.device(cfg.device or ("cuda" if torch.cuda.is_available() else "cpu"))
     if device.type == "cuda":
@@ -235,7 +235,7 @@ def _autocast(cfg:TrainConfig, device):
     if cfg.dtype == "float32": return nullcontext
     return lambda: torch.autocast(device.type, dtype=torch.bfloat16)
 
-# %% ../nbs/04_train.ipynb #3a91da8e
+# %% ../nbs/04_train.ipynb #1430c066
 def train(cfg:TrainConfig, log=None, progress:bool=True, on_step=None) -> dict:
     "Run the training job `cfg` end to end; return the summary (also written to out_dir/summary.json)."
     # log: called with each log line (default: print); on_step: called with (step, model) after each step
@@ -267,15 +267,20 @@ def train(cfg:TrainConfig, log=None, progress:bool=True, on_step=None) -> dict:
     autocast = _autocast(cfg, device)
 
     start, elapsed0, best = 0, 0.0, dict(val_nats_per_char=float("inf"), step=None)
+    data_offset = 0   # batches come from the (seed, step + data_offset) generator; a checkpoint stores the position
     ckpt_dir = out/"checkpoints"
     if cfg.resume:
         ckpt = latest_checkpoint(ckpt_dir, log=say)
         if ckpt is None: say(f"resume: no complete checkpoint in {ckpt_dir}, starting from step 0")
         else:
             state = load_checkpoint(ckpt, mcfg.as_dict(), data.tokenizer.fingerprint, map_location=device)
-            model.load_state_dict(state["model"]); opt.load_state_dict(state["optimizer"])
-            set_rng_state(state["rng"])
+            model.load_state_dict(state["model"])
+            missing = [k for k in ("optimizer", "rng", "data") if k not in state]
+            if missing: say(f"warning: {ckpt.name} lacks {missing}: the resumed run will not repeat the original exactly")
+            if "optimizer" in state: opt.load_state_dict(state["optimizer"])
+            if "rng" in state: set_rng_state(state["rng"])
             start, elapsed0, best = state["step"], state["elapsed_s"], state["best"]
+            data_offset = state["data"]["next_step"] - start if "data" in state else -start
             say(f"resumed from {ckpt.name} (step {start}, {elapsed0:.1f} s already trained)")
             if main: _supersede_rows(out/"metrics.csv", start)
     if start >= cfg.steps: say(f"nothing to do: checkpoint step {start} >= steps {cfg.steps}")
@@ -318,10 +323,13 @@ def train(cfg:TrainConfig, log=None, progress:bool=True, on_step=None) -> dict:
         nonlocal ckpt_s
         t = time.perf_counter()
         for w in check_disk(out, ckpt_bytes, cfg.workspace_limit_gb): say(f"warning: {w}")
-        save_checkpoint(ckpt_dir, step, dict(step=step, model=model.state_dict(), optimizer=opt.state_dict(),
-                        rng=rng_state(), data=dict(sampler="seeded by (seed, step)", seed=cfg.seed, next_step=step),
+        try: save_checkpoint(ckpt_dir, step, dict(step=step, model=model.state_dict(), optimizer=opt.state_dict(),
+                        rng=rng_state(), data=dict(sampler="seeded by (seed, next_step)", seed=cfg.seed, next_step=step + data_offset),
                         config=mcfg.as_dict(), train_config=asdict(cfg), tokenizer=data.tokenizer.fingerprint,
                         elapsed_s=elapsed(), best=best), keep=cfg.keep_checkpoints)
+        except OSError as e:
+            raise DiskSpaceError(f"Could not write the step-{step} checkpoint to {ckpt_dir} ({e.strerror or e}): the earlier "
+                                 f"checkpoints are intact; free disk space and rerun with resume=True.") from e
         ckpt_s = max(ckpt_s, time.perf_counter() - t)
 
     def run_eval(step):
@@ -344,7 +352,7 @@ def train(cfg:TrainConfig, log=None, progress:bool=True, on_step=None) -> dict:
             if term: stop_reason = "sigterm"; say(f"SIGTERM: checkpointing at step {step} and stopping"); break
             lr = lr_at(step, cfg)
             for g in opt.param_groups: g["lr"] = lr
-            starts = batch_starts(len(data.train), T, cfg.batch_size, cfg.seed, step)
+            starts = batch_starts(len(data.train), T, cfg.batch_size, cfg.seed, step + data_offset)
             batches = [get_batch(data.train, starts[lo:lo + micro], T, device)
                        for lo in range(rank * accum * micro, (rank + 1) * accum * micro, micro)]
             loss_sum = train_step(train_model, opt, batches, autocast, cfg.grad_clip, model.parameters())
