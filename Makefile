@@ -21,6 +21,7 @@ $(STAMP): settings.ini setup.py
 
 ## The main job: train the `cpu` preset and leave the executed report in outputs/$(RUN)/.
 run: $(STAMP)
+	mkdir -p outputs/$(RUN)
 	$(BIN)/papermill nbs/train.ipynb outputs/$(RUN)/report.ipynb -p preset cpu -p out_dir outputs/$(RUN) --cwd . --progress-bar
 	@echo "report: outputs/$(RUN)/report.ipynb  summary: outputs/$(RUN)/summary.json"
 

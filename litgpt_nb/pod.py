@@ -7,13 +7,13 @@ __all__ = ['BOOT_SH', 'DOCKER_ARGS', 'DEFAULT_GPUS', 'NO_CAPACITY', 'RESULT_FILE
            'graphql_safe', 'b64', 'PodConfig', 'api_call', 'gpu_price', 'worst_case_usd', 'find_pods', 'terminate',
            'create_pod_with_retries', 'preflight_source', 'affordable', 'fetch_results', 'launch']
 
-# %% ../nbs/08_runpod.ipynb #9a6595b0
+# %% ../nbs/08_runpod.ipynb #12b10168
 import base64, csv, json, os, re, secrets, signal, subprocess, sys, threading, time, urllib.request, urllib.error
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 from .guards import CostLog, cost_usd, ceil_cents, project_root, read_csv_rows
 
-# %% ../nbs/08_runpod.ipynb #e859fa2e
+# %% ../nbs/08_runpod.ipynb #06f568e4
 class PodError(RuntimeError): "A pod launch failed; the message says what to do."
 
 def load_api_key(api_key_file=None) -> str:
@@ -32,7 +32,7 @@ def redact(text:str, *keys) -> str:
         if k: text = str(text).replace(k, "***")
     return text
 
-# %% ../nbs/08_runpod.ipynb #ecbcfd35
+# %% ../nbs/08_runpod.ipynb #7d151b56
 def graphql_safe(name:str, value) -> str:
     "`value` as a string, refused if it would break the SDK's unescaped GraphQL strings."
     s = str(value)
@@ -42,7 +42,7 @@ def graphql_safe(name:str, value) -> str:
 
 def b64(text:str) -> str: return base64.b64encode(text.encode()).decode()
 
-# %% ../nbs/08_runpod.ipynb #0e6c4695
+# %% ../nbs/08_runpod.ipynb #b902fe29
 BOOT_SH = r'''#!/usr/bin/env bash
 # litgpt_nb pod start-up: clone the launched commit, train, serve the results, terminate this pod.
 set -uo pipefail
@@ -94,7 +94,8 @@ log "training: ${left}s left, \$${prior} spent before training"
 PYTHONHASHSEED="${PYTHONHASHSEED:-1337}" timeout -k 30 "$left" papermill nbs/train.ipynb outputs/run/report.ipynb \
   -f outputs/run/params.yaml -p out_dir outputs/run -p usd_per_hour "$LITGPT_NB_USD_PER_HOUR" -p prior_usd "$prior" \
   -p budget_usd "$LITGPT_NB_BUDGET_USD" -p max_hours "$(python3 -c "print(round(($left - 60) / 3600, 4))")" \
-  -p nproc "$LITGPT_NB_GPU_COUNT" --cwd . > outputs/run/papermill.log 2>&1
+  -p nproc "$LITGPT_NB_GPU_COUNT" --cwd . > outputs/run/papermill.log 2>&1 &
+wait $!   # in the background, so a signal to this script is handled at once, not after training
 rc=$?
 touch "$W/.litgpt_nb_finished"
 if [ "$rc" = 0 ]; then status done 0; else status failed "$rc"; fi
@@ -104,9 +105,9 @@ while [ "$(date +%s)" -lt "$end" ] && [ "$(date +%s)" -lt "$deadline" ]; do slee
 exit "$rc"
 '''
 
-DOCKER_ARGS = "bash -c 'echo $LITGPT_NB_BOOT | base64 -d > /tmp/litgpt_nb_boot.sh && exec bash /tmp/litgpt_nb_boot.sh'"
+DOCKER_ARGS = "bash -c 'echo $LITGPT_NB_BOOT | base64 -d > /tmp/boot-$RUNPOD_POD_ID.sh && exec bash /tmp/boot-$RUNPOD_POD_ID.sh'"
 
-# %% ../nbs/08_runpod.ipynb #910cff60
+# %% ../nbs/08_runpod.ipynb #7a98538f
 DEFAULT_GPUS = ("NVIDIA A100-SXM4-40GB", "NVIDIA A100 80GB PCIe", "NVIDIA L40S", "NVIDIA H100 80GB HBM3")
 
 @dataclass
@@ -136,13 +137,14 @@ class PodConfig:
     capacity_rounds: int = 3
     capacity_wait_s: float = 60
     api_timeout_s: float = 40         # one API call; the SDK's own limit is 30 s
+    api_attempts: int = 5             # retries of a failing API call, with exponential back-off
     port: int = 8000
     results_url: str = "https://{pod_id}-{port}.proxy.runpod.net"
     linger_s: int = 600               # the pod waits this long for the launcher before terminating itself
     api_key_file: str = None
     pod_env: dict = field(default_factory=dict)   # extra LITGPT_NB_* variables for the pod (tests)
 
-# %% ../nbs/08_runpod.ipynb #36871cb2
+# %% ../nbs/08_runpod.ipynb #8953efa1
 def _sdk(key:str):
     import runpod
     runpod.api_key = key   # the SDK does not read RUNPOD_API_KEY from the environment by itself
@@ -171,10 +173,11 @@ def api_call(fn, what:str, key:str, attempts:int=5, timeout_s:float=40, base_s:f
             log(f"API error while trying to {what} (attempt {i + 1}/{attempts}): {msg}; retrying")
             time.sleep(min(30, base_s * 2**i))
 
-# %% ../nbs/08_runpod.ipynb #ee5d8284
+# %% ../nbs/08_runpod.ipynb #09ac07a3
 def gpu_price(rp, gpu_id:str, cfg:PodConfig, key:str, log=print) -> float:
     "Hourly price of `cfg.gpu_count` GPUs of `gpu_id`, the higher of the clouds allowed (against the user)."
-    info = api_call(lambda: rp.get_gpu(gpu_id, cfg.gpu_count), f"price {gpu_id}", key, timeout_s=cfg.api_timeout_s, log=log)
+    info = api_call(lambda: rp.get_gpu(gpu_id, cfg.gpu_count), f"price {gpu_id}", key, attempts=cfg.api_attempts,
+                    timeout_s=cfg.api_timeout_s, log=log)
     prices = {"SECURE": [info.get("securePrice")], "COMMUNITY": [info.get("communityPrice")],
               "ALL": [info.get("securePrice"), info.get("communityPrice")]}[cfg.cloud_type]
     prices = [p for p in prices if p]
@@ -185,7 +188,7 @@ def worst_case_usd(usd_per_hour:float, max_hours:float) -> float:
     "What a pod can cost if every guard but the wall-time cap failed, rounded up to the cent."
     return ceil_cents(usd_per_hour * max_hours)
 
-# %% ../nbs/08_runpod.ipynb #6d72193f
+# %% ../nbs/08_runpod.ipynb #7da43639
 NO_CAPACITY = re.compile(r"no longer any instances available|not enough free gpus|no available|capacity", re.I)
 
 def _pod_name() -> str: return f"litgpt-nb-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
@@ -210,7 +213,7 @@ def terminate(rp, pod_id:str, key:str, cfg:PodConfig, log=print) -> bool:
         time.sleep(min(30, 2**i))
     raise PodError(f"Could not confirm that pod {pod_id} is terminated: terminate it in the RunPod console NOW, it may be billing.")
 
-# %% ../nbs/08_runpod.ipynb #ea8bdf81
+# %% ../nbs/08_runpod.ipynb #d3ccaf53
 def create_pod_with_retries(rp, cfg:PodConfig, key:str, env_for, candidates:list, log=print) -> tuple:
     "Create a pod from the (gpu_id, usd_per_hour) `candidates`, its env from `env_for(usd_per_hour)`; return (pod, gpu_id, usd_per_hour, name)."
     from runpod import error as rp_error
@@ -246,7 +249,7 @@ def create_pod_with_retries(rp, cfg:PodConfig, key:str, env_for, candidates:list
     raise PodError("No pod could be created. Tried:\n  " + "\n  ".join(tried) +
                    "\nTry other gpu_types or data_centers, or later.")
 
-# %% ../nbs/08_runpod.ipynb #375c7afd
+# %% ../nbs/08_runpod.ipynb #37e745ff
 def _git(*args, cwd=None) -> str:
     return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True).stdout.strip()
 
@@ -272,7 +275,7 @@ def affordable(prices:dict, cfg:PodConfig) -> list:
                        f"{shown}. Raise --budget or lower --max-hours.")
     return ok
 
-# %% ../nbs/08_runpod.ipynb #8fe992e0
+# %% ../nbs/08_runpod.ipynb #cd35c66d
 def _http_get(url:str, timeout:float=20) -> bytes:
     with urllib.request.urlopen(url, timeout=timeout) as r: return r.read()
 
@@ -313,7 +316,7 @@ def _progress(base:str) -> dict:
     except (urllib.error.URLError, OSError, ValueError, KeyError): pass
     return out
 
-# %% ../nbs/08_runpod.ipynb #5d4191cc
+# %% ../nbs/08_runpod.ipynb #23008ccc
 def launch(cfg:PodConfig, log=print) -> dict:
     "Run train.ipynb on a RunPod pod under the budget; bring the results into cfg.out_dir; return a summary."
     key = load_api_key(cfg.api_key_file)
