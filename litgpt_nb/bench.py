@@ -6,7 +6,7 @@
 __all__ = ['FAST', 'fast_config', 'first_losses', 'flops_per_token', 'sync', 'matmul_peak', 'time_steps', 'machine_name',
            'run_benchmark', 'write_tables']
 
-# %% ../nbs/07_bench.ipynb #99e46986
+# %% ../nbs/07_bench.ipynb #5a4b29a5
 import json, math, os, platform, statistics, subprocess, sys, time
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -18,7 +18,7 @@ from .tokenizer import prepare_data
 from .train import (TrainConfig, make_config, make_optimizer, train_step, batch_starts, get_batch,
                              _setup_device, _autocast, peak_mem_mb)
 
-# %% ../nbs/07_bench.ipynb #b7eaa127
+# %% ../nbs/07_bench.ipynb #29c85572
 FAST = {
     "cpu": dict(dtype="bfloat16", flash=True, fused_adamw=True),
     "cuda": dict(dtype="bfloat16", flash=True, fused_adamw=True, compile=True, tf32=True),
@@ -29,7 +29,7 @@ def fast_config(cfg:TrainConfig, device:str=None) -> TrainConfig:
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
     return replace(cfg, **FAST["cuda" if str(device).startswith("cuda") else "cpu"])
 
-# %% ../nbs/07_bench.ipynb #c8402c09
+# %% ../nbs/07_bench.ipynb #354a06f0
 def first_losses(cfg:TrainConfig, steps:int=5, device="cpu") -> list:
     "Losses of the first `steps` steps of `cfg`'s model on its first batches (no files written)."
     torch.manual_seed(cfg.seed)
@@ -46,7 +46,7 @@ def first_losses(cfg:TrainConfig, steps:int=5, device="cpu") -> list:
         out.append(train_step(run, opt, [xy], autocast, cfg.grad_clip, model.parameters()).item())
     return out
 
-# %% ../nbs/07_bench.ipynb #db805c34
+# %% ../nbs/07_bench.ipynb #22c33061
 def flops_per_token(cfg:Config) -> float:
     "Training FLOPs per token: 6 x matmul parameters + 12 x n_layer x block_size x n_embd."
     matmul = n_params(cfg) - (0 if cfg.tie_embeddings else cfg.padded_vocab_size * cfg.n_embd)
@@ -65,7 +65,7 @@ def matmul_peak(device="cpu", dtype=torch.float32, n:int=None, seconds:float=2.0
         t = time.perf_counter(); a @ b; sync(device); best = min(best, time.perf_counter() - t)
     return 2 * n**3 / best
 
-# %% ../nbs/07_bench.ipynb #3b267c87
+# %% ../nbs/07_bench.ipynb #acd0afcb
 def time_steps(cfg:TrainConfig, warmup:int=2, steps:int=5) -> dict:
     "Time `steps` training steps of `cfg` after `warmup` steps; return ms/step, tokens/s, FLOP/s, memory."
     device = _setup_device(cfg)
@@ -90,10 +90,11 @@ def time_steps(cfg:TrainConfig, warmup:int=2, steps:int=5) -> dict:
                 flops_per_token=flops_per_token(mcfg), achieved_tflops=tps * flops_per_token(mcfg) / 1e12,
                 peak_mem_mb=peak_mem_mb(device), params=n_params(mcfg))
 
-# %% ../nbs/07_bench.ipynb #7ce7e1f3
+# %% ../nbs/07_bench.ipynb #8d0f1855
 def _case(preset, mode, device, warmup, steps, overrides):
     cfg = make_config(preset, device=device, **overrides)
-    if mode == "fast": cfg = fast_config(cfg, device)
+    if mode.startswith("fast"): cfg = fast_config(cfg, device)
+    if mode == "fast+compile": cfg = replace(cfg, compile=True)
     return time_steps(cfg, warmup, steps)
 
 def _in_subprocess(*args) -> dict:
@@ -117,7 +118,7 @@ def run_benchmark(presets=("baseline", "cpu"), modes=("reference", "fast"), devi
         for preset in presets:
             for mode in modes:
                 r = _in_subprocess(preset, mode, device, warmup, steps, overrides or {})
-                dtype = "bfloat16" if mode == "fast" else "float32"
+                dtype = "bfloat16" if mode.startswith("fast") else "float32"
                 peak = peaks[(device, dtype)]
                 rows.append(dict(device=device, preset=preset, mode=mode, **r, peak_tflops=peak / 1e12,
                                  mfu=r["achieved_tflops"] * 1e12 / peak))
