@@ -6,11 +6,10 @@
 __all__ = ['FAST', 'fast_config', 'first_losses', 'flops_per_token', 'sync', 'matmul_peak', 'time_steps', 'machine_name',
            'run_benchmark', 'write_tables']
 
-# %% ../nbs/07_bench.ipynb #5a4b29a5
-import json, math, os, platform, statistics, subprocess, sys, time
-from dataclasses import asdict, replace
+# %% ../nbs/07_bench.ipynb #4f2f6f1d
+import json, os, platform, statistics, subprocess, sys, time
+from dataclasses import replace
 from pathlib import Path
-import numpy as np
 import pandas as pd
 import torch
 from .model import GPT, Config, n_params
@@ -18,7 +17,7 @@ from .tokenizer import prepare_data
 from .train import (TrainConfig, make_config, make_optimizer, train_step, batch_starts, get_batch,
                              _setup_device, _autocast, peak_mem_mb)
 
-# %% ../nbs/07_bench.ipynb #29c85572
+# %% ../nbs/07_bench.ipynb #fbef87cb
 FAST = {
     "cpu": dict(dtype="bfloat16", flash=True, fused_adamw=True),
     "cuda": dict(dtype="bfloat16", flash=True, fused_adamw=True, compile=True, tf32=True),
@@ -29,7 +28,7 @@ def fast_config(cfg:TrainConfig, device:str=None) -> TrainConfig:
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
     return replace(cfg, **FAST["cuda" if str(device).startswith("cuda") else "cpu"])
 
-# %% ../nbs/07_bench.ipynb #354a06f0
+# %% ../nbs/07_bench.ipynb #3e9816ba
 def first_losses(cfg:TrainConfig, steps:int=5, device="cpu") -> list:
     "Losses of the first `steps` steps of `cfg`'s model on its first batches (no files written)."
     torch.manual_seed(cfg.seed)
@@ -46,7 +45,7 @@ def first_losses(cfg:TrainConfig, steps:int=5, device="cpu") -> list:
         out.append(train_step(run, opt, [xy], autocast, cfg.grad_clip, model.parameters()).item())
     return out
 
-# %% ../nbs/07_bench.ipynb #22c33061
+# %% ../nbs/07_bench.ipynb #8da60f10
 def flops_per_token(cfg:Config) -> float:
     "Training FLOPs per token: 6 x matmul parameters + 12 x n_layer x block_size x n_embd."
     matmul = n_params(cfg) - (0 if cfg.tie_embeddings else cfg.padded_vocab_size * cfg.n_embd)
@@ -65,7 +64,7 @@ def matmul_peak(device="cpu", dtype=torch.float32, n:int=None, seconds:float=2.0
         t = time.perf_counter(); a @ b; sync(device); best = min(best, time.perf_counter() - t)
     return 2 * n**3 / best
 
-# %% ../nbs/07_bench.ipynb #acd0afcb
+# %% ../nbs/07_bench.ipynb #692e8a4d
 def time_steps(cfg:TrainConfig, warmup:int=2, steps:int=5) -> dict:
     "Time `steps` training steps of `cfg` after `warmup` steps; return ms/step, tokens/s, FLOP/s, memory."
     device = _setup_device(cfg)
@@ -90,7 +89,7 @@ def time_steps(cfg:TrainConfig, warmup:int=2, steps:int=5) -> dict:
                 flops_per_token=flops_per_token(mcfg), achieved_tflops=tps * flops_per_token(mcfg) / 1e12,
                 peak_mem_mb=peak_mem_mb(device), params=n_params(mcfg))
 
-# %% ../nbs/07_bench.ipynb #8d0f1855
+# %% ../nbs/07_bench.ipynb #59f0c0c1
 def _case(preset, mode, device, warmup, steps, overrides):
     cfg = make_config(preset, device=device, **overrides)
     if mode.startswith("fast"): cfg = fast_config(cfg, device)

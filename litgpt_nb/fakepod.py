@@ -5,12 +5,12 @@
 # %% auto #0
 __all__ = ['RUNPODCTL', 'FakeRunPod', 'spent_usd', 'terminations']
 
-# %% ../nbs/09_fakepod.ipynb #2496b532
-import json, os, re, secrets, shutil, signal, subprocess, sys, threading, time
+# %% ../nbs/09_fakepod.ipynb #fc358748
+import json, os, re, secrets, signal, subprocess, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-# %% ../nbs/09_fakepod.ipynb #15d4936b
+# %% ../nbs/09_fakepod.ipynb #5a784004
 RUNPODCTL = '''#!/usr/bin/env bash
 # fake runpodctl: only `runpodctl remove pod ID`, through the (fake) GraphQL API
 [ "$1" = remove ] && [ "$2" = pod ] || { echo "fake runpodctl: unsupported: $*" >&2; exit 2; }
@@ -61,7 +61,7 @@ class FakeRunPod:
         for pod in list(self.pods.values()): self._kill(pod)
         self.server.shutdown(); self.server.server_close()
 
-# %% ../nbs/09_fakepod.ipynb #9f83009c
+# %% ../nbs/09_fakepod.ipynb #5a42971b
 def _op(query:str) -> str:
     for op in ["podFindAndDeployOnDemand", "podTerminate", "gpuTypes", "myself"]:
         if op in query: return op
@@ -119,7 +119,7 @@ def _take(self, op:str, kinds:tuple):
 
 FakeRunPod.handle, FakeRunPod._take = _handle, _take
 
-# %% ../nbs/09_fakepod.ipynb #9118ecfd
+# %% ../nbs/09_fakepod.ipynb #6aaa2839
 def _create(self, query:str, gid:str, price:float) -> dict:
     pid = "pod" + secrets.token_hex(4)
     env = dict(re.findall(r'\{ key: "([^"]*)", value: "([^"]*)" \}', query))

@@ -7,13 +7,13 @@ __all__ = ['BOOT_SH', 'DOCKER_ARGS', 'DEFAULT_GPUS', 'NO_CAPACITY', 'RESULT_FILE
            'graphql_safe', 'b64', 'PodConfig', 'api_call', 'gpu_price', 'worst_case_usd', 'find_pods', 'terminate',
            'create_pod_with_retries', 'preflight_source', 'affordable', 'fetch_results', 'launch']
 
-# %% ../nbs/08_runpod.ipynb #12b10168
-import base64, csv, json, os, re, secrets, signal, subprocess, sys, threading, time, urllib.request, urllib.error
-from dataclasses import dataclass, field, asdict
+# %% ../nbs/08_runpod.ipynb #b6f96d44
+import base64, csv, json, os, re, secrets, threading, time, urllib.request, urllib.error
+from dataclasses import dataclass, field
 from pathlib import Path
-from .guards import CostLog, cost_usd, ceil_cents, project_root, read_csv_rows
+from .guards import CostLog, cost_usd, ceil_cents, project_root, _run
 
-# %% ../nbs/08_runpod.ipynb #06f568e4
+# %% ../nbs/08_runpod.ipynb #36b64951
 class PodError(RuntimeError): "A pod launch failed; the message says what to do."
 
 def load_api_key(api_key_file=None) -> str:
@@ -32,7 +32,7 @@ def redact(text:str, *keys) -> str:
         if k: text = str(text).replace(k, "***")
     return text
 
-# %% ../nbs/08_runpod.ipynb #7d151b56
+# %% ../nbs/08_runpod.ipynb #2bb47ddd
 def graphql_safe(name:str, value) -> str:
     "`value` as a string, refused if it would break the SDK's unescaped GraphQL strings."
     s = str(value)
@@ -42,7 +42,7 @@ def graphql_safe(name:str, value) -> str:
 
 def b64(text:str) -> str: return base64.b64encode(text.encode()).decode()
 
-# %% ../nbs/08_runpod.ipynb #b902fe29
+# %% ../nbs/08_runpod.ipynb #5bb2897b
 BOOT_SH = r'''#!/usr/bin/env bash
 # litgpt_nb pod start-up: clone the launched commit, train, serve the results, terminate this pod.
 set -uo pipefail
@@ -107,7 +107,7 @@ exit "$rc"
 
 DOCKER_ARGS = "bash -c 'echo $LITGPT_NB_BOOT | base64 -d > /tmp/boot-$RUNPOD_POD_ID.sh && exec bash /tmp/boot-$RUNPOD_POD_ID.sh'"
 
-# %% ../nbs/08_runpod.ipynb #7a98538f
+# %% ../nbs/08_runpod.ipynb #433ad21b
 DEFAULT_GPUS = ("NVIDIA A100-SXM4-40GB", "NVIDIA A100 80GB PCIe", "NVIDIA L40S", "NVIDIA H100 80GB HBM3")
 
 @dataclass
@@ -144,7 +144,7 @@ class PodConfig:
     api_key_file: str = None
     pod_env: dict = field(default_factory=dict)   # extra LITGPT_NB_* variables for the pod (tests)
 
-# %% ../nbs/08_runpod.ipynb #8953efa1
+# %% ../nbs/08_runpod.ipynb #59de1d26
 def _sdk(key:str):
     import runpod
     runpod.api_key = key   # the SDK does not read RUNPOD_API_KEY from the environment by itself
@@ -165,7 +165,7 @@ def api_call(fn, what:str, key:str, attempts:int=5, timeout_s:float=40, base_s:f
     from runpod import error as rp_error
     for i in range(attempts):
         try: return _with_timeout(fn, timeout_s)
-        except rp_error.AuthenticationError as e:
+        except rp_error.AuthenticationError:
             raise PodError(f"RunPod refused the API key while trying to {what}: check RUNPOD_API_KEY.") from None
         except Exception as e:
             msg = redact(f"{type(e).__name__}: {e}", key)[:300]
@@ -173,7 +173,7 @@ def api_call(fn, what:str, key:str, attempts:int=5, timeout_s:float=40, base_s:f
             log(f"API error while trying to {what} (attempt {i + 1}/{attempts}): {msg}; retrying")
             time.sleep(min(30, base_s * 2**i))
 
-# %% ../nbs/08_runpod.ipynb #09ac07a3
+# %% ../nbs/08_runpod.ipynb #bf63e723
 def gpu_price(rp, gpu_id:str, cfg:PodConfig, key:str, log=print) -> float:
     "Hourly price of `cfg.gpu_count` GPUs of `gpu_id`, the higher of the clouds allowed (against the user)."
     info = api_call(lambda: rp.get_gpu(gpu_id, cfg.gpu_count), f"price {gpu_id}", key, attempts=cfg.api_attempts,
@@ -188,7 +188,7 @@ def worst_case_usd(usd_per_hour:float, max_hours:float) -> float:
     "What a pod can cost if every guard but the wall-time cap failed, rounded up to the cent."
     return ceil_cents(usd_per_hour * max_hours)
 
-# %% ../nbs/08_runpod.ipynb #7da43639
+# %% ../nbs/08_runpod.ipynb #4b86bf1b
 NO_CAPACITY = re.compile(r"no longer any instances available|not enough free gpus|no available|capacity", re.I)
 
 def _pod_name() -> str: return f"litgpt-nb-{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}"
@@ -213,7 +213,7 @@ def terminate(rp, pod_id:str, key:str, cfg:PodConfig, log=print) -> bool:
         time.sleep(min(30, 2**i))
     raise PodError(f"Could not confirm that pod {pod_id} is terminated: terminate it in the RunPod console NOW, it may be billing.")
 
-# %% ../nbs/08_runpod.ipynb #d3ccaf53
+# %% ../nbs/08_runpod.ipynb #875b09fe
 def create_pod_with_retries(rp, cfg:PodConfig, key:str, env_for, candidates:list, log=print) -> tuple:
     "Create a pod from the (gpu_id, usd_per_hour) `candidates`, its env from `env_for(usd_per_hour)`; return (pod, gpu_id, usd_per_hour, name)."
     from runpod import error as rp_error
@@ -249,9 +249,8 @@ def create_pod_with_retries(rp, cfg:PodConfig, key:str, env_for, candidates:list
     raise PodError("No pod could be created. Tried:\n  " + "\n  ".join(tried) +
                    "\nTry other gpu_types or data_centers, or later.")
 
-# %% ../nbs/08_runpod.ipynb #37e745ff
-def _git(*args, cwd=None) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True).stdout.strip()
+# %% ../nbs/08_runpod.ipynb #22dd8793
+def _git(*args, cwd=None) -> str: return _run(["git", *args], cwd)
 
 def preflight_source(cfg:PodConfig) -> tuple:
     "(repo_url, commit) to launch; refuses a dirty tree unless `allow_dirty`."
@@ -275,7 +274,7 @@ def affordable(prices:dict, cfg:PodConfig) -> list:
                        f"{shown}. Raise --budget or lower --max-hours.")
     return ok
 
-# %% ../nbs/08_runpod.ipynb #cd35c66d
+# %% ../nbs/08_runpod.ipynb #bdab1727
 def _http_get(url:str, timeout:float=20) -> bytes:
     with urllib.request.urlopen(url, timeout=timeout) as r: return r.read()
 
@@ -316,7 +315,7 @@ def _progress(base:str) -> dict:
     except (urllib.error.URLError, OSError, ValueError, KeyError): pass
     return out
 
-# %% ../nbs/08_runpod.ipynb #23008ccc
+# %% ../nbs/08_runpod.ipynb #44ad9bd6
 def launch(cfg:PodConfig, log=print) -> dict:
     "Run train.ipynb on a RunPod pod under the budget; bring the results into cfg.out_dir; return a summary."
     key = load_api_key(cfg.api_key_file)

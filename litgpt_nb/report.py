@@ -6,7 +6,7 @@
 __all__ = ['SUMMARY_COLUMNS', 'collect_params', 'guard_table', 'read_metrics', 'plot_run', 'load_model', 'sample', 'load_runs',
            'plot_runs']
 
-# %% ../nbs/05_report.ipynb #f8ae0e7a
+# %% ../nbs/05_report.ipynb #91919fe4
 import json
 from pathlib import Path
 import numpy as np
@@ -16,15 +16,15 @@ import torch
 from .model import GPT, Config, generate
 from .tokenizer import Tokenizer
 from .guards import latest_checkpoint, list_checkpoints, project_root
-from .train import TrainConfig, make_config, train
+from .train import TrainConfig, lr_at
 
-# %% ../nbs/05_report.ipynb #2d2091c1
+# %% ../nbs/05_report.ipynb #a8dd7f47
 def collect_params(namespace:dict, before:set) -> dict:
     "Public names added to `namespace` since `before` was taken: the parameters cell and papermill's injections."
     return {k: v for k, v in namespace.items() if k not in before and not k.startswith("_")
             and not callable(v) and type(v).__name__ != "module"}
 
-# %% ../nbs/05_report.ipynb #a39faccc
+# %% ../nbs/05_report.ipynb #ae04b922
 def guard_table(out_dir) -> pd.DataFrame:
     "PASS/FAIL/INFO for each guard-rail of the run in `out_dir`."
     out = Path(out_dir)
@@ -47,7 +47,7 @@ def guard_table(out_dir) -> pd.DataFrame:
     ]
     return pd.DataFrame(rows, columns=["guard", "status", "figure"]).set_index("guard")
 
-# %% ../nbs/05_report.ipynb #17c2d4d4
+# %% ../nbs/05_report.ipynb #439666aa
 def read_metrics(out_dir) -> pd.DataFrame: return pd.read_csv(Path(out_dir)/"metrics.csv")
 
 def plot_run(out_dir, target:float=1.55):
@@ -59,14 +59,16 @@ def plot_run(out_dir, target:float=1.55):
     ax[0, 0].set(title="loss (nats/token)", xlabel="step"); ax[0, 0].legend()
     ax[0, 1].plot(v.step, v.val_nats_per_char, "o-", label="val"); ax[0, 1].axhline(target, ls="--", c="r", label=f"target {target}")
     ax[0, 1].set(title="validation nats/char", xlabel="step"); ax[0, 1].legend()
-    ax[1, 0].plot(m.step, m.lr); ax[1, 0].set(title="learning rate", xlabel="step")
+    cfg = TrainConfig(**json.loads((Path(out_dir)/"config.json").read_text())["train"])
+    ax[1, 0].plot(range(1, cfg.steps + 1), [lr_at(s, cfg) for s in range(cfg.steps)])   # the whole schedule
+    ax[1, 0].set(title="learning rate", xlabel="step")
     ax[1, 1].plot(m.step, m.tokens_per_s, label="tokens/s"); ax[1, 1].set(title="throughput and memory", xlabel="step")
     mem = ax[1, 1].twinx(); mem.plot(m.step, m.peak_mem_mb, c="gray", ls=":", label="peak MB"); mem.set_ylabel("peak MB")
     ax[1, 1].legend(loc="lower right")
     fig.tight_layout()
     return fig
 
-# %% ../nbs/05_report.ipynb #1657c80a
+# %% ../nbs/05_report.ipynb #9af91fa7
 def load_model(out_dir, device="cpu") -> tuple:
     "The model of the newest checkpoint in `out_dir`, and its tokenizer."
     out = Path(out_dir)
@@ -86,7 +88,7 @@ def sample(out_dir, prompt:str="\n", max_new_tokens:int=200, temperature:float=0
     g = torch.Generator(device=device).manual_seed(seed)
     return tok.decode(generate(model, ids, n, temperature, top_k, generator=g).tolist())
 
-# %% ../nbs/05_report.ipynb #8bfab2b3
+# %% ../nbs/05_report.ipynb #44a00e31
 SUMMARY_COLUMNS = ["preset", "steps", "val_nats_per_char", "best_val_nats_per_char", "best_step", "val_loss",
                    "target_met", "tokens_per_s", "train_seconds", "cost_usd", "device", "dtype", "tokenizer"]
 
