@@ -6,7 +6,7 @@
 __all__ = ['PRESETS', 'Config', 'build_rope_cache', 'apply_rope', 'KVCache', 'CausalSelfAttention', 'MLP', 'Block', 'GPT',
            'lm_loss', 'n_params', 'count_params', 'set_kv_cache', 'clear_kv_cache', 'generate']
 
-# %% ../nbs/02_model.ipynb #0c9c7a2c
+# %% ../nbs/02_model.ipynb #55526d43
 import math
 from contextlib import nullcontext
 from dataclasses import dataclass, field, asdict
@@ -15,7 +15,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 from torch.nn.attention import SDPBackend, sdpa_kernel
 
-# %% ../nbs/02_model.ipynb #223ea50c
+# %% ../nbs/02_model.ipynb #747ab1b7
 @dataclass
 class Config:
     "Model hyperparameters. Derived: `head_size`, `rope_n_elem`, `padded_vocab_size`, `intermediate_size`."
@@ -62,14 +62,14 @@ class Config:
         "The fields that define the model (derived ones left out)."
         return {k: v for k, v in asdict(self).items() if k not in ("head_size", "rope_n_elem", "padded_vocab_size")}
 
-# %% ../nbs/02_model.ipynb #20e38559
+# %% ../nbs/02_model.ipynb #195f744b
 PRESETS = {
     "baseline": dict(n_layer=6, n_head=6, n_embd=384, block_size=256, vocab_size=16_000),
     "cpu":      dict(n_layer=4, n_head=4, n_embd=128, block_size=128, vocab_size=322),
     "smoke":    dict(n_layer=2, n_head=2, n_embd=32, block_size=16, vocab_size=322),
 }
 
-# %% ../nbs/02_model.ipynb #bf68427e
+# %% ../nbs/02_model.ipynb #bedcc63a
 def build_rope_cache(seq_len:int, n_elem:int, base:int=10_000, device=None) -> tuple:
     "cos and sin tables, each (seq_len, n_elem)."
     theta = 1.0 / (base ** (torch.arange(0, n_elem, 2, device=device).float() / n_elem))
@@ -82,7 +82,7 @@ def apply_rope(x:torch.Tensor, cos:torch.Tensor, sin:torch.Tensor) -> torch.Tens
     rotated = torch.cat((-x[..., half:], x[..., :half]), dim=-1)
     return x * cos + rotated * sin
 
-# %% ../nbs/02_model.ipynb #71f62282
+# %% ../nbs/02_model.ipynb #ded3251d
 class KVCache(nn.Module):
     "Keys and values of past positions, (B, nh, max_seq_length, hs) each."
     def __init__(self, k_shape:tuple, device=None, dtype=None):
@@ -95,7 +95,7 @@ class KVCache(nn.Module):
         self.v.index_copy_(2, input_pos, v)
         return self.k, self.v
 
-# %% ../nbs/02_model.ipynb #499e320c
+# %% ../nbs/02_model.ipynb #6424b25c
 class CausalSelfAttention(nn.Module):
     def __init__(self, config:Config):
         super().__init__()
@@ -117,7 +117,7 @@ class CausalSelfAttention(nn.Module):
         y = y.transpose(1, 2).reshape(B, T, C)  # (B, T, nh * hs)
         return self.resid_dropout(self.proj(y))
 
-# %% ../nbs/02_model.ipynb #9fa15594
+# %% ../nbs/02_model.ipynb #58e94de8
 class MLP(nn.Module):
     def __init__(self, config:Config):
         super().__init__()
@@ -127,7 +127,7 @@ class MLP(nn.Module):
 
     def forward(self, x): return self.dropout(self.proj(F.gelu(self.fc(x))))
 
-# %% ../nbs/02_model.ipynb #3ad34771
+# %% ../nbs/02_model.ipynb #199be0df
 class Block(nn.Module):
     def __init__(self, config:Config):
         super().__init__()
@@ -143,7 +143,7 @@ class Block(nn.Module):
         x = x + h
         return x + self.mlp(self.norm_2(x))
 
-# %% ../nbs/02_model.ipynb #437f546a
+# %% ../nbs/02_model.ipynb #cd646464
 class GPT(nn.Module):
     def __init__(self, config:Config):
         super().__init__()
@@ -181,12 +181,12 @@ class GPT(nn.Module):
             for block in self.transformer.h: x = block(x, cos, sin, mask, input_pos)
         return self.lm_head(self.transformer.ln_f(x))  # (B, T, V)
 
-# %% ../nbs/02_model.ipynb #dea5f985
+# %% ../nbs/02_model.ipynb #60c6a166
 def lm_loss(logits:torch.Tensor, targets:torch.Tensor) -> torch.Tensor:
     "Mean next-token cross-entropy (nats/token) of logits (B, T, V) against targets (B, T)."
     return F.cross_entropy(logits.flatten(0, 1).float(), targets.flatten())
 
-# %% ../nbs/02_model.ipynb #95941db9
+# %% ../nbs/02_model.ipynb #97a8ccc5
 def n_params(config:Config) -> int:
     "Exact parameter count of `GPT(config)`."
     C, I, V, b = config.n_embd, config.intermediate_size, config.padded_vocab_size, int(config.bias)
@@ -198,7 +198,7 @@ def n_params(config:Config) -> int:
 
 def count_params(model:nn.Module) -> int: return sum(p.numel() for p in model.parameters())
 
-# %% ../nbs/02_model.ipynb #90309716
+# %% ../nbs/02_model.ipynb #1040a3fc
 @torch.no_grad()
 def set_kv_cache(model:GPT, batch_size:int, max_seq_length:int=None):
     "Attach an empty KV cache of `max_seq_length` positions (default block_size) to every layer."
@@ -210,7 +210,7 @@ def set_kv_cache(model:GPT, batch_size:int, max_seq_length:int=None):
 def clear_kv_cache(model:GPT):
     for block in model.transformer.h: block.attn.kv_cache = None
 
-# %% ../nbs/02_model.ipynb #daa4deec
+# %% ../nbs/02_model.ipynb #54e52c14
 @torch.no_grad()
 def generate(model:GPT, prompt:torch.Tensor, max_new_tokens:int, temperature:float=1.0, top_k:int=None,
              generator:torch.Generator=None) -> torch.Tensor:
