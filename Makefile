@@ -29,7 +29,7 @@ run: $(STAMP)
 test: $(STAMP)
 	@rc=0; OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --do_print --timing >$(TEST_LOG) 2>&1 || rc=$$?; \
 	cat $(TEST_LOG); \
-	n=$$(grep -c '^Starting ' $(TEST_LOG)); \
+	n=$$(grep -o 'Starting /[^ ]*\.ipynb' $(TEST_LOG) | wc -l); \
 	f=$$(sed -n '/Tests Failed On/,$$p' $(TEST_LOG) | grep -c '\.ipynb'); \
 	echo "$$((n-f)) passed, $$f failed"; exit $$rc
 
