@@ -6,7 +6,7 @@
 __all__ = ['TRAIN_PRESETS', 'METRIC_FIELDS', 'TrainConfig', 'ParameterError', 'make_config', 'batch_starts', 'get_batch', 'lr_at',
            'make_optimizer', 'train_step', 'evaluate', 'peak_mem_mb', 'resolve_out_dir', 'keep_heap', 'train']
 
-# %% ../nbs/04_train.ipynb #7a37e98c
+# %% ../nbs/04_train.ipynb #e96361f9
 import json, math, os, resource, signal, sys, time
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict, fields
@@ -19,7 +19,7 @@ from .tokenizer import prepare_data
 from .model import GPT, Config, lm_loss, n_params
 from .guards import *
 
-# %% ../nbs/04_train.ipynb #fe943336
+# %% ../nbs/04_train.ipynb #657b097b
 @dataclass
 class TrainConfig:
     "One training run. Field names are the papermill parameters of train.ipynb."
@@ -81,7 +81,7 @@ TRAIN_PRESETS = {
                   eval_tokens=256, log_every=2, sample_tokens=8),
 }
 
-# %% ../nbs/04_train.ipynb #e24f134d
+# %% ../nbs/04_train.ipynb #d3553d1e
 class ParameterError(ValueError): "A run parameter is unknown or has a value that cannot be used."
 
 _TYPES = {f.name: f.type if isinstance(f.type, str) else f.type.__name__ for f in fields(TrainConfig)}
@@ -107,7 +107,7 @@ def _coerce(name, value):
         return int(value)
     return float(value)
 
-# %% ../nbs/04_train.ipynb #8cb9ada1
+# %% ../nbs/04_train.ipynb #305d5f1d
 def make_config(preset:str="baseline", **params) -> TrainConfig:
     "The `preset`'s TrainConfig with `params` (None: keep the preset's value) coerced, applied and checked."
     if preset not in TRAIN_PRESETS:
@@ -130,7 +130,7 @@ def make_config(preset:str="baseline", **params) -> TrainConfig:
         raise ParameterError(f"prior_usd ({cfg.prior_usd}) already reaches budget_usd ({cfg.budget_usd}): raise the budget.")
     return cfg
 
-# %% ../nbs/04_train.ipynb #918ccd03
+# %% ../nbs/04_train.ipynb #698c944e
 def batch_starts(n_tokens:int, block_size:int, batch_size:int, seed:int, step:int) -> torch.Tensor:
     "Start offsets of the `batch_size` windows of step `step`."
     g = torch.Generator().manual_seed(seed * 1_000_003 + step)
@@ -142,7 +142,7 @@ def get_batch(tokens:np.ndarray, starts:torch.Tensor, block_size:int, device="cp
     if str(device).startswith("cuda"): xy = xy.pin_memory().to(device, non_blocking=True)
     return xy[:, :-1], xy[:, 1:]
 
-# %% ../nbs/04_train.ipynb #ea21ee71
+# %% ../nbs/04_train.ipynb #cf728f24
 def lr_at(step:int, cfg:TrainConfig) -> float:
     "Learning rate for (0-based) optimizer step `step`."
     if step < cfg.warmup_steps: return cfg.lr * (step + 1) / cfg.warmup_steps
@@ -150,7 +150,7 @@ def lr_at(step:int, cfg:TrainConfig) -> float:
     min_lr = cfg.lr * cfg.min_lr_ratio
     return min_lr + 0.5 * (1 + math.cos(math.pi * progress)) * (cfg.lr - min_lr)
 
-# %% ../nbs/04_train.ipynb #fd5c34f3
+# %% ../nbs/04_train.ipynb #cfcc2bf7
 def make_optimizer(model:torch.nn.Module, cfg:TrainConfig) -> torch.optim.AdamW:
     params = [p for p in model.parameters() if p.requires_grad]
     groups = [dict(params=[p for p in params if p.dim() >= 2], weight_decay=cfg.weight_decay),
@@ -158,7 +158,7 @@ def make_optimizer(model:torch.nn.Module, cfg:TrainConfig) -> torch.optim.AdamW:
     kw = dict(fused=True) if cfg.fused_adamw else {}
     return torch.optim.AdamW(groups, lr=cfg.lr, betas=(cfg.beta1, cfg.beta2), **kw)
 
-# %% ../nbs/04_train.ipynb #fccc74d1
+# %% ../nbs/04_train.ipynb #9278861b
 def train_step(model, opt, batches:list, autocast=nullcontext, grad_clip:float=1.0, params=None) -> torch.Tensor:
     "One optimizer step over `batches` [(x, y), ...]; returns the mean loss (a tensor, not synced)."
     ddp = isinstance(model, torch.nn.parallel.DistributedDataParallel)
@@ -173,7 +173,7 @@ def train_step(model, opt, batches:list, autocast=nullcontext, grad_clip:float=1
     opt.zero_grad(set_to_none=True)
     return total
 
-# %% ../nbs/04_train.ipynb #c2fb4aea
+# %% ../nbs/04_train.ipynb #ed8ea7ae
 @torch.no_grad()
 def evaluate(model, val:np.ndarray, piece_chars:np.ndarray, block_size:int, eval_tokens:int,
              batch_size:int=32, device="cpu", autocast=nullcontext) -> tuple:
@@ -192,7 +192,7 @@ def evaluate(model, val:np.ndarray, piece_chars:np.ndarray, block_size:int, eval
     chars = int(piece_chars[ys.numpy()].sum())
     return nats / n, nats_per_char(nats / n, n, chars)
 
-# %% ../nbs/04_train.ipynb #ac624760
+# %% ../nbs/04_train.ipynb #b77dfbee
 METRIC_FIELDS = ["step", "lr", "train_loss", "val_loss", "val_nats_per_char", "tokens_per_s", "elapsed_s",
                  "cost_usd", "peak_mem_mb"]
 
@@ -208,7 +208,7 @@ class _Stop:
     def __init__(self): self.signal = None
     def __call__(self, signum, frame): self.signal = signum
 
-# %% ../nbs/04_train.ipynb #c0e59b83
+# %% ../nbs/04_train.ipynb #dd13dee3
 def _supersede_rows(metrics_path:Path, step:int):
     if not metrics_path.exists(): return
     rows = read_csv_rows(metrics_path)
@@ -222,7 +222,7 @@ def _supersede_rows(metrics_path:Path, step:int):
     for r in keep: new.write(**r)
     os.replace(tmp, metrics_path)
 
-# %% ../nbs/04_train.ipynb #b47bfe1b
+# %% ../nbs/04_train.ipynb #e1f0f352
 def keep_heap() -> bool:
     "Ask glibc to serve every allocation from the heap and keep freed memory there; False where that is not glibc."
     # Tensors above 32 MB (the logits of a step are 0.5 GB at the baseline dims) are otherwise mmapped fresh
@@ -249,7 +249,7 @@ def _autocast(cfg:TrainConfig, device):
     if cfg.dtype == "float32": return nullcontext
     return lambda: torch.autocast(device.type, dtype=torch.bfloat16)
 
-# %% ../nbs/04_train.ipynb #04e412e4
+# %% ../nbs/04_train.ipynb #da013d9a
 def _resume(cfg, ckpt_dir, model, opt, mcfg, data, device, say) -> tuple:
     "(start step, seconds already trained, best validation, data offset): zeros unless resuming."
     fresh = (0, 0.0, dict(val_nats_per_char=float("inf"), step=None), 0)
@@ -279,7 +279,7 @@ def _write_run_info(out, cfg, mcfg, data, device, world):
                tokenizer_fingerprint=data.tokenizer.fingerprint, chars_per_token=data.chars_per_token)
     (out/"env.json").write_text(json.dumps(env, indent=1))
 
-# %% ../nbs/04_train.ipynb #b666b258
+# %% ../nbs/04_train.ipynb #83367bc8
 def train(cfg:TrainConfig, log=None, progress:bool=True, on_step=None) -> dict:
     "Run the training job `cfg` end to end; return the summary (also written to out_dir/summary.json)."
     # log: called with each log line (default: print); on_step: called with (step, model) after each step
