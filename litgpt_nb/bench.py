@@ -6,18 +6,17 @@
 __all__ = ['FAST', 'fast_config', 'first_losses', 'flops_per_token', 'sync', 'matmul_peak', 'time_steps', 'machine_name',
            'run_benchmark', 'write_tables']
 
-# %% ../nbs/07_bench.ipynb #4f2f6f1d
+# %% ../nbs/07_bench.ipynb #7ed325be
 import json, os, platform, statistics, subprocess, sys, time
 from dataclasses import replace
 from pathlib import Path
 import pandas as pd
 import torch
-from .model import GPT, Config, n_params
-from .tokenizer import prepare_data
-from .train import (TrainConfig, make_config, make_optimizer, train_step, batch_starts, get_batch,
+from .model import Config, n_params
+from .train import (TrainConfig, make_config, build_run, train_step, batch_starts, get_batch,
                              _setup_device, _autocast, peak_mem_mb)
 
-# %% ../nbs/07_bench.ipynb #fbef87cb
+# %% ../nbs/07_bench.ipynb #6d6bd240
 FAST = {
     "cpu": dict(dtype="bfloat16", flash=True, fused_adamw=True),
     "cuda": dict(dtype="bfloat16", flash=True, fused_adamw=True, compile=True, tf32=True),
@@ -28,15 +27,11 @@ def fast_config(cfg:TrainConfig, device:str=None) -> TrainConfig:
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
     return replace(cfg, **FAST["cuda" if str(device).startswith("cuda") else "cpu"])
 
-# %% ../nbs/07_bench.ipynb #3e9816ba
+# %% ../nbs/07_bench.ipynb #2e626ae5
 def first_losses(cfg:TrainConfig, steps:int=5, device="cpu") -> list:
     "Losses of the first `steps` steps of `cfg`'s model on its first batches (no files written)."
     torch.manual_seed(cfg.seed)
-    data = prepare_data(cfg.data_path, cfg.tokenizer, cfg.vocab_size)
-    mcfg = Config.from_name(cfg.preset, vocab_size=data.tokenizer.vocab_size, flash=cfg.flash,
-                            tie_embeddings=cfg.tie_embeddings, dropout=cfg.dropout)
-    model = GPT(mcfg).to(device)
-    opt = make_optimizer(model, cfg)
+    data, mcfg, model, opt = build_run(cfg, device)
     run = torch.compile(model) if cfg.compile else model
     autocast, T = _autocast(cfg, torch.device(device)), mcfg.block_size
     out = []
@@ -45,7 +40,7 @@ def first_losses(cfg:TrainConfig, steps:int=5, device="cpu") -> list:
         out.append(train_step(run, opt, [xy], autocast, cfg.grad_clip, model.parameters()).item())
     return out
 
-# %% ../nbs/07_bench.ipynb #8da60f10
+# %% ../nbs/07_bench.ipynb #2021d4d7
 def flops_per_token(cfg:Config) -> float:
     "Training FLOPs per token: 6 x matmul parameters + 12 x n_layer x block_size x n_embd."
     matmul = n_params(cfg) - (0 if cfg.tie_embeddings else cfg.padded_vocab_size * cfg.n_embd)
@@ -64,16 +59,12 @@ def matmul_peak(device="cpu", dtype=torch.float32, n:int=None, seconds:float=2.0
         t = time.perf_counter(); a @ b; sync(device); best = min(best, time.perf_counter() - t)
     return 2 * n**3 / best
 
-# %% ../nbs/07_bench.ipynb #692e8a4d
+# %% ../nbs/07_bench.ipynb #87089546
 def time_steps(cfg:TrainConfig, warmup:int=2, steps:int=5) -> dict:
     "Time `steps` training steps of `cfg` after `warmup` steps; return ms/step, tokens/s, FLOP/s, memory."
     device = _setup_device(cfg)
     torch.manual_seed(cfg.seed)
-    data = prepare_data(cfg.data_path, cfg.tokenizer, cfg.vocab_size)
-    mcfg = Config.from_name(cfg.preset, vocab_size=data.tokenizer.vocab_size, flash=cfg.flash,
-                            tie_embeddings=cfg.tie_embeddings)
-    model = GPT(mcfg).to(device)
-    opt = make_optimizer(model, cfg)
+    data, mcfg, model, opt = build_run(cfg, device)
     run = torch.compile(model) if cfg.compile else model
     autocast, T, ms = _autocast(cfg, device), mcfg.block_size, []
     if device.type == "cuda": torch.cuda.reset_peak_memory_stats()
@@ -89,7 +80,7 @@ def time_steps(cfg:TrainConfig, warmup:int=2, steps:int=5) -> dict:
                 flops_per_token=flops_per_token(mcfg), achieved_tflops=tps * flops_per_token(mcfg) / 1e12,
                 peak_mem_mb=peak_mem_mb(device), params=n_params(mcfg))
 
-# %% ../nbs/07_bench.ipynb #59f0c0c1
+# %% ../nbs/07_bench.ipynb #6c4e208c
 def _case(preset, mode, device, warmup, steps, overrides):
     cfg = make_config(preset, device=device, **overrides)
     if mode.startswith("fast"): cfg = fast_config(cfg, device)

@@ -5,16 +5,16 @@
 # %% auto #0
 __all__ = ['parse_pairs', 'main']
 
-# %% ../nbs/10_cli.ipynb #e5a4b6d6
+# %% ../nbs/10_cli.ipynb #3e8ac35a
 import argparse, json, sys
 from .train import make_config, ParameterError
 from .ddp import run_training
 from .pod import PodConfig, PodError, DEFAULT_GPUS
-from .guards import DiskSpaceError, TrainingDiverged, CheckpointError
+from .guards import DiskSpaceError, TrainingDiverged, CheckpointError, CheckpointWriteError
 from .data import CorpusError
 from .tokenizer import TokenFileError
 
-# %% ../nbs/10_cli.ipynb #b515fa79
+# %% ../nbs/10_cli.ipynb #33965eaf
 def parse_pairs(pairs:list) -> dict:
     "['steps=10', 'lr=1e-3'] -> {'steps': '10', 'lr': '1e-3'} (make_config coerces the strings)."
     out = {}
@@ -24,7 +24,7 @@ def parse_pairs(pairs:list) -> dict:
         out[k.strip()] = None if v.strip() in ("None", "") else v.strip()
     return out
 
-# %% ../nbs/10_cli.ipynb #2378b334
+# %% ../nbs/10_cli.ipynb #23527abb
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="litgpt-nb", description="Train, benchmark and launch litgpt_nb runs.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("pod_id"); k.add_argument("--api-key-file", default=None)
     return p
 
-# %% ../nbs/10_cli.ipynb #93639bc3
+# %% ../nbs/10_cli.ipynb #cb75e669
 def main(argv=None) -> int:
     "Entry point of the `litgpt-nb` console command."
     a = _parser().parse_args(argv)
@@ -81,7 +81,8 @@ def main(argv=None) -> int:
             key = load_api_key(a.api_key_file)
             terminate(_sdk(key), a.pod_id, key, PodConfig())
             print(f"pod {a.pod_id} is terminated")
-    except (ParameterError, PodError, DiskSpaceError, TrainingDiverged, CheckpointError, CorpusError, TokenFileError) as e:
+    except (ParameterError, PodError, DiskSpaceError, CheckpointWriteError, TrainingDiverged, CheckpointError,
+            CorpusError, TokenFileError) as e:
         print(f"litgpt-nb: {e}", file=sys.stderr)
         return 2
     return 0

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['DistributedRunError', 'worker', 'launch_torchrun', 'run_training']
 
-# %% ../nbs/06_ddp.ipynb #2603777c
+# %% ../nbs/06_ddp.ipynb #6476ff49
 import json, os, subprocess, sys
 from dataclasses import asdict
 from datetime import timedelta
@@ -14,7 +14,7 @@ import torch
 import torch.distributed as dist
 from .train import TrainConfig, train, resolve_out_dir
 
-# %% ../nbs/06_ddp.ipynb #324943da
+# %% ../nbs/06_ddp.ipynb #a0998b80
 class DistributedRunError(RuntimeError): "A torchrun launch failed."
 
 def worker(argv=None):
@@ -22,7 +22,9 @@ def worker(argv=None):
     cfg = TrainConfig(**json.loads(Path((argv or sys.argv[1:])[0]).read_text()))
     use_cuda = torch.cuda.is_available() and cfg.device != "cpu"
     dist.init_process_group("nccl" if use_cuda else "gloo", timeout=timedelta(seconds=cfg.ddp_timeout_s))
-    try: train(cfg, progress=False, on_step=_fault_hook())
+    try:
+        train(cfg, progress=False, on_step=_fault_hook())
+        dist.barrier()   # process 0 still evaluates and writes the summary: leave the group together
     finally: dist.destroy_process_group()
 
 def _fault_hook():
@@ -34,7 +36,7 @@ def _fault_hook():
         if dist.get_rank() == rank and step == at: raise SystemExit(f"injected crash of rank {rank} at step {step}")
     return hook
 
-# %% ../nbs/06_ddp.ipynb #8e2ea4e1
+# %% ../nbs/06_ddp.ipynb #40848af6
 def launch_torchrun(cfg:TrainConfig, env:dict=None) -> dict:
     "Train `cfg` on `cfg.nproc` processes under torchrun; return the summary process 0 wrote."
     out = resolve_out_dir(cfg); out.mkdir(parents=True, exist_ok=True)
@@ -44,11 +46,13 @@ def launch_torchrun(cfg:TrainConfig, env:dict=None) -> dict:
            "--no-python", sys.executable, "-c", "from litgpt_nb.ddp import worker; worker()", str(cfg_path)]
     env = {**os.environ, "PYTHONHASHSEED": os.environ.get("PYTHONHASHSEED", str(cfg.seed)), **(env or {})}
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    (out/"torchrun.log").write_text(proc.stdout + proc.stderr)
     sys.stdout.write(proc.stdout[-5000:])
     if proc.returncode != 0:
         tail = "\n".join(proc.stderr.strip().splitlines()[-15:])
-        raise DistributedRunError(f"torchrun with {cfg.nproc} processes failed (exit code {proc.returncode}); the last "
-                                  f"good checkpoint is in {out/'checkpoints'}: fix the cause and rerun with resume=True.\n{tail}")
+        raise DistributedRunError(f"torchrun with {cfg.nproc} processes failed (exit code {proc.returncode}); its output is "
+                                  f"in {out/'torchrun.log'}, the last good checkpoint in {out/'checkpoints'}: fix the cause "
+                                  f"and rerun with resume=True.\n{tail}")
     return json.loads((out/"summary.json").read_text())
 
 def run_training(cfg:TrainConfig) -> dict:

@@ -4,20 +4,20 @@
 
 # %% auto #0
 __all__ = ['COST_FIELDS', 'STEP_DIR', 'seed_everything', 'rng_state', 'set_rng_state', 'ceil_cents', 'cost_usd', 'over_budget',
-           'over_time', 'nats_per_char', 'target_met', 'CSVLog', 'read_csv_rows', 'CostLog', 'save_checkpoint',
-           'list_checkpoints', 'CheckpointError', 'latest_checkpoint', 'load_checkpoint', 'DiskSpaceError',
-           'folder_bytes', 'check_disk', 'TrainingDiverged', 'check_finite', 'failure_snapshot', 'project_root',
-           'capture_env']
+           'over_time', 'nats_per_char', 'target_met', 'CSVLog', 'read_csv_rows', 'CostLog', 'CheckpointWriteError',
+           'save_checkpoint', 'list_checkpoints', 'CheckpointError', 'latest_checkpoint', 'load_checkpoint',
+           'DiskSpaceError', 'folder_bytes', 'check_disk', 'TrainingDiverged', 'check_finite', 'failure_snapshot',
+           'project_root', 'capture_env']
 
-# %% ../nbs/03_guards.ipynb #e3157c92
-import csv, json, os, platform, random, re, shutil, subprocess, sys, time
+# %% ../nbs/03_guards.ipynb #0bd77dd8
+import csv, errno, hashlib, json, os, platform, random, re, shutil, subprocess, sys, time
 from importlib import metadata
 from pathlib import Path
 import numpy as np
 import torch
 from .data import sha256_file
 
-# %% ../nbs/03_guards.ipynb #7bff198d
+# %% ../nbs/03_guards.ipynb #91c576a2
 def seed_everything(seed:int=1337) -> dict:
     "Seed Python, NumPy and torch; export PYTHONHASHSEED to subprocesses; return what was set."
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
@@ -34,7 +34,7 @@ def set_rng_state(s:dict):
     random.setstate(s["python"]); np.random.set_state(s["numpy"]); torch.set_rng_state(s["torch"])
     if "cuda" in s and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s["cuda"])
 
-# %% ../nbs/03_guards.ipynb #c86823e6
+# %% ../nbs/03_guards.ipynb #d5ebb2ef
 def ceil_cents(usd:float) -> float:
     "Round up to the cent (via whole micro-dollars, so float noise never adds a cent)."
     return -(-round(usd * 1e6) // 10_000) / 100
@@ -52,7 +52,7 @@ def over_time(elapsed_s:float, max_hours:float=None, lookahead_s:float=0.0) -> b
     "True when `max_hours` is set and would be passed after `lookahead_s` more seconds."
     return max_hours is not None and elapsed_s + lookahead_s > max_hours * 3600
 
-# %% ../nbs/03_guards.ipynb #17aaa6d6
+# %% ../nbs/03_guards.ipynb #8f0f1d49
 def nats_per_char(nats_per_token:float, n_tokens:int, n_chars:int) -> float:
     "Convert a mean per-token loss over `n_tokens` tokens spanning `n_chars` characters."
     return nats_per_token * n_tokens / n_chars
@@ -61,7 +61,7 @@ def target_met(val_nats_per_char:float, target:float=1.55) -> bool:
     "The run's verdict: validation nats per character at or below `target` (NaN never passes)."
     return bool(val_nats_per_char <= target)
 
-# %% ../nbs/03_guards.ipynb #13818b55
+# %% ../nbs/03_guards.ipynb #c21eb1b2
 class CSVLog:
     "Append rows with fixed `fields` to a CSV file, flushed per row."
     def __init__(self, path, fields:list):
@@ -77,7 +77,7 @@ class CSVLog:
 def read_csv_rows(path) -> list:
     with open(path, newline="") as f: return list(csv.DictReader(f))
 
-# %% ../nbs/03_guards.ipynb #4177bd25
+# %% ../nbs/03_guards.ipynb #eb4aaa1b
 COST_FIELDS = ["timestamp", "runtime_seconds", "cost_per_second", "cumulative_usd"]
 
 class CostLog:
@@ -93,13 +93,21 @@ class CostLog:
                        cost_per_second=self.rate / 3600, cumulative_usd=cost_usd(elapsed_s, self.rate, self.prior))
         return True
 
-# %% ../nbs/03_guards.ipynb #4c6a8a5a
+# %% ../nbs/03_guards.ipynb #c7c1fd2a
 STEP_DIR = re.compile(r"^step-(\d{8})$")
 
 def _fsync_dir(path):
     fd = os.open(path, os.O_RDONLY)
     try: os.fsync(fd)
     finally: os.close(fd)
+
+class CheckpointWriteError(OSError): "A checkpoint could not be written; the earlier ones are intact."
+
+class _HashingWriter:
+    "A binary file that hashes what is written through it, so the checksum costs no second read."
+    def __init__(self, f): self.f, self.h = f, hashlib.sha256()
+    def write(self, b): self.h.update(b); return self.f.write(b)
+    def flush(self): self.f.flush()
 
 def save_checkpoint(folder, step:int, state:dict, keep:int=3) -> Path:
     "Atomically write `state` as `folder/step-{step:08d}/`, then keep only the newest `keep`."
@@ -108,15 +116,20 @@ def save_checkpoint(folder, step:int, state:dict, keep:int=3) -> Path:
     shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir()
     try:
         with open(tmp/"checkpoint.pt", "wb") as f:
-            torch.save(state, f); f.flush(); os.fsync(f.fileno())
-        (tmp/"checkpoint.sha256").write_text(sha256_file(tmp/"checkpoint.pt"))
+            w = _HashingWriter(f)
+            torch.save(state, w); f.flush(); os.fsync(f.fileno())
+        (tmp/"checkpoint.sha256").write_text(w.h.hexdigest())
         _fsync_dir(tmp)
         if final.exists(): shutil.rmtree(final)
         os.rename(tmp, final)
         _fsync_dir(folder)
-    except BaseException:
+    except BaseException as e:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        if not isinstance(e, OSError): raise
+        hint = "free disk space" if e.errno in (errno.ENOSPC, errno.EDQUOT) else f"check that {folder} is writable"
+        raise CheckpointWriteError(e.errno, f"Could not write the step-{step} checkpoint to {folder} "
+                                   f"({e.strerror or e}): the earlier checkpoints are intact; {hint} and rerun "
+                                   f"with resume=True.") from e
     for old in list_checkpoints(folder)[:-keep]: shutil.rmtree(old)
     return final
 
@@ -126,7 +139,7 @@ def list_checkpoints(folder) -> list:
     if not folder.is_dir(): return []
     return sorted((p for p in folder.iterdir() if STEP_DIR.match(p.name)), key=lambda p: p.name)
 
-# %% ../nbs/03_guards.ipynb #9a4ac9a4
+# %% ../nbs/03_guards.ipynb #c2462b72
 class CheckpointError(ValueError): "A checkpoint does not fit the run that wants to load it."
 
 def latest_checkpoint(folder, log=print) -> Path:
@@ -152,7 +165,7 @@ def load_checkpoint(ckpt, config:dict, tokenizer:str, map_location="cpu") -> dic
                               f"or start a new out_dir.")
     return state
 
-# %% ../nbs/03_guards.ipynb #52049d4c
+# %% ../nbs/03_guards.ipynb #1fdc4775
 class DiskSpaceError(OSError): "Not enough free disk for the next checkpoint."
 
 def folder_bytes(folder) -> int:
@@ -172,7 +185,7 @@ def check_disk(folder, needed_bytes:int, workspace_limit_gb:float=5.0, free_byte
         out.append(f"workspace {folder} holds {gb(used)}, over its {workspace_limit_gb} GB limit")
     return out
 
-# %% ../nbs/03_guards.ipynb #972c1b5b
+# %% ../nbs/03_guards.ipynb #72a1f024
 class TrainingDiverged(RuntimeError): "The loss became NaN or infinite."
 
 def check_finite(loss:float, step:int):
@@ -189,7 +202,7 @@ def failure_snapshot(out_dir, message:str, config:dict, log_path=None, n_lines:i
                                     time=time.strftime("%Y-%m-%dT%H:%M:%S%z")), indent=1, default=str))
     return path
 
-# %% ../nbs/03_guards.ipynb #8496b193
+# %% ../nbs/03_guards.ipynb #1f7de72f
 def _run(cmd, cwd=None) -> str:
     try: return subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, timeout=10).stdout.strip()
     except (OSError, subprocess.SubprocessError): return ""

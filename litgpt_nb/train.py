@@ -5,9 +5,9 @@
 # %% auto #0
 __all__ = ['TRAIN_PRESETS', 'METRIC_FIELDS', 'RUN_FILES', 'TrainConfig', 'ParameterError', 'make_config', 'batch_starts',
            'get_batch', 'lr_at', 'make_optimizer', 'train_step', 'evaluate', 'peak_mem_mb', 'resolve_out_dir',
-           'keep_heap', 'archive_previous_run', 'train']
+           'keep_heap', 'build_run', 'archive_previous_run', 'train']
 
-# %% ../nbs/04_train.ipynb #5a4fb0e0
+# %% ../nbs/04_train.ipynb #94e5fc67
 import json, math, os, resource, signal, sys, time
 from contextlib import nullcontext
 from dataclasses import dataclass, asdict, fields
@@ -20,7 +20,7 @@ from .tokenizer import prepare_data
 from .model import GPT, Config, lm_loss, n_params
 from .guards import *
 
-# %% ../nbs/04_train.ipynb #49bd286f
+# %% ../nbs/04_train.ipynb #265523c4
 @dataclass
 class TrainConfig:
     "One training run. Field names are the papermill parameters of train.ipynb."
@@ -82,7 +82,7 @@ TRAIN_PRESETS = {
                   eval_tokens=256, log_every=2, sample_tokens=8),
 }
 
-# %% ../nbs/04_train.ipynb #6a824379
+# %% ../nbs/04_train.ipynb #bf8b25a1
 class ParameterError(ValueError): "A run parameter is unknown or has a value that cannot be used."
 
 _TYPES = {f.name: f.type if isinstance(f.type, str) else f.type.__name__ for f in fields(TrainConfig)}
@@ -108,7 +108,7 @@ def _coerce(name, value):
         return int(value)
     return float(value)
 
-# %% ../nbs/04_train.ipynb #f224c485
+# %% ../nbs/04_train.ipynb #803b9377
 def make_config(preset:str="baseline", **params) -> TrainConfig:
     "The `preset`'s TrainConfig with `params` (None: keep the preset's value) coerced, applied and checked."
     if preset not in TRAIN_PRESETS:
@@ -131,7 +131,7 @@ def make_config(preset:str="baseline", **params) -> TrainConfig:
         raise ParameterError(f"prior_usd ({cfg.prior_usd}) already reaches budget_usd ({cfg.budget_usd}): raise the budget.")
     return cfg
 
-# %% ../nbs/04_train.ipynb #45df75d0
+# %% ../nbs/04_train.ipynb #6e7f4a29
 def batch_starts(n_tokens:int, block_size:int, batch_size:int, seed:int, step:int) -> torch.Tensor:
     "Start offsets of the `batch_size` windows of step `step`."
     g = torch.Generator().manual_seed(seed * 1_000_003 + step)
@@ -143,7 +143,7 @@ def get_batch(tokens:np.ndarray, starts:torch.Tensor, block_size:int, device="cp
     if str(device).startswith("cuda"): xy = xy.pin_memory().to(device, non_blocking=True)
     return xy[:, :-1], xy[:, 1:]
 
-# %% ../nbs/04_train.ipynb #5aa2240d
+# %% ../nbs/04_train.ipynb #84bcb29f
 def lr_at(step:int, cfg:TrainConfig) -> float:
     "Learning rate for (0-based) optimizer step `step`."
     if step < cfg.warmup_steps: return cfg.lr * (step + 1) / cfg.warmup_steps
@@ -151,7 +151,7 @@ def lr_at(step:int, cfg:TrainConfig) -> float:
     min_lr = cfg.lr * cfg.min_lr_ratio
     return min_lr + 0.5 * (1 + math.cos(math.pi * progress)) * (cfg.lr - min_lr)
 
-# %% ../nbs/04_train.ipynb #c6b939e3
+# %% ../nbs/04_train.ipynb #4a42303c
 def make_optimizer(model:torch.nn.Module, cfg:TrainConfig) -> torch.optim.AdamW:
     params = [p for p in model.parameters() if p.requires_grad]
     groups = [dict(params=[p for p in params if p.dim() >= 2], weight_decay=cfg.weight_decay),
@@ -159,7 +159,7 @@ def make_optimizer(model:torch.nn.Module, cfg:TrainConfig) -> torch.optim.AdamW:
     kw = dict(fused=True) if cfg.fused_adamw else {}
     return torch.optim.AdamW(groups, lr=cfg.lr, betas=(cfg.beta1, cfg.beta2), **kw)
 
-# %% ../nbs/04_train.ipynb #fa122e69
+# %% ../nbs/04_train.ipynb #0f9f87e4
 def train_step(model, opt, batches:list, autocast=nullcontext, grad_clip:float=1.0, params=None) -> torch.Tensor:
     "One optimizer step over `batches` [(x, y), ...]; returns the mean loss (a tensor, not synced)."
     ddp = isinstance(model, torch.nn.parallel.DistributedDataParallel)
@@ -174,7 +174,7 @@ def train_step(model, opt, batches:list, autocast=nullcontext, grad_clip:float=1
     opt.zero_grad(set_to_none=True)
     return total
 
-# %% ../nbs/04_train.ipynb #769f0dc7
+# %% ../nbs/04_train.ipynb #8564dc69
 @torch.no_grad()
 def evaluate(model, val:np.ndarray, piece_chars:np.ndarray, block_size:int, eval_tokens:int,
              batch_size:int=32, device="cpu", autocast=nullcontext) -> tuple:
@@ -193,7 +193,7 @@ def evaluate(model, val:np.ndarray, piece_chars:np.ndarray, block_size:int, eval
     chars = int(piece_chars[ys.numpy()].sum())
     return nats / n, nats_per_char(nats / n, n, chars)
 
-# %% ../nbs/04_train.ipynb #764fabfd
+# %% ../nbs/04_train.ipynb #8890f460
 METRIC_FIELDS = ["step", "lr", "train_loss", "val_loss", "val_nats_per_char", "tokens_per_s", "elapsed_s",
                  "cost_usd", "peak_mem_mb"]
 
@@ -209,7 +209,7 @@ class _Stop:
     def __init__(self): self.signal = None
     def __call__(self, signum, frame): self.signal = signum
 
-# %% ../nbs/04_train.ipynb #8e4e2532
+# %% ../nbs/04_train.ipynb #b4983b43
 def _supersede_rows(metrics_path:Path, step:int):
     if not metrics_path.exists(): return
     rows = read_csv_rows(metrics_path)
@@ -223,7 +223,7 @@ def _supersede_rows(metrics_path:Path, step:int):
     for r in keep: new.write(**r)
     os.replace(tmp, metrics_path)
 
-# %% ../nbs/04_train.ipynb #a22ab8c4
+# %% ../nbs/04_train.ipynb #dee9dbd4
 def keep_heap() -> bool:
     "Ask glibc to serve every allocation from the heap and keep freed memory there; False where that is not glibc."
     # Tensors above 32 MB (the logits of a step are 0.5 GB at the baseline dims) are otherwise mmapped fresh
@@ -250,7 +250,15 @@ def _autocast(cfg:TrainConfig, device):
     if cfg.dtype == "float32": return nullcontext
     return lambda: torch.autocast(device.type, dtype=torch.bfloat16)
 
-# %% ../nbs/04_train.ipynb #f094d1fa
+def build_run(cfg:TrainConfig, device) -> tuple:
+    "(data, model config, model on `device`, optimizer) for `cfg`; seed first for a reproducible init."
+    data = prepare_data(cfg.data_path, cfg.tokenizer, cfg.vocab_size)
+    mcfg = Config.from_name(cfg.preset, vocab_size=data.tokenizer.vocab_size, dropout=cfg.dropout,
+                            flash=cfg.flash, tie_embeddings=cfg.tie_embeddings)
+    model = GPT(mcfg).to(device)
+    return data, mcfg, model, make_optimizer(model, cfg)
+
+# %% ../nbs/04_train.ipynb #9ddcd2b8
 RUN_FILES = ["metrics.csv", "metrics.superseded.csv", "summary.json", "cost_log.csv", "train.log", "env.json",
              "config.json", "failure.json", "tokenizer.model", "checkpoints"]
 
@@ -264,7 +272,7 @@ def archive_previous_run(out:Path, say=print):
     say(f"{out} held an earlier run: moved its files to {dest} (pass resume=True to continue a run instead)")
     return dest
 
-# %% ../nbs/04_train.ipynb #5a944a4c
+# %% ../nbs/04_train.ipynb #7b73cde6
 def _resume(cfg, ckpt_dir, model, opt, mcfg, data, device, say) -> tuple:
     "(start step, seconds already trained, best validation, data offset): zeros unless resuming."
     fresh = (0, 0.0, dict(val_nats_per_char=float("inf"), step=None), 0)
@@ -294,7 +302,7 @@ def _write_run_info(out, cfg, mcfg, data, device, world):
                tokenizer_fingerprint=data.tokenizer.fingerprint, chars_per_token=data.chars_per_token)
     (out/"env.json").write_text(json.dumps(env, indent=1))
 
-# %% ../nbs/04_train.ipynb #90088891
+# %% ../nbs/04_train.ipynb #a8f19777
 def train(cfg:TrainConfig, log=None, progress:bool=True, on_step=None) -> dict:
     "Run the training job `cfg` end to end; return the summary (also written to out_dir/summary.json)."
     # log: called with each log line (default: print); on_step: called with (step, model) after each step
@@ -317,13 +325,8 @@ def train(cfg:TrainConfig, log=None, progress:bool=True, on_step=None) -> dict:
     if micro < 1 or accum * micro * world != cfg.batch_size:
         raise ParameterError(f"batch_size {cfg.batch_size} must be a multiple of micro_batch_size {micro} x "
                              f"{world} processes: change batch_size or micro_batch_size.")
-    data = prepare_data(cfg.data_path, cfg.tokenizer, cfg.vocab_size)
-    mcfg = Config.from_name(cfg.preset, vocab_size=data.tokenizer.vocab_size, dropout=cfg.dropout,
-                            flash=cfg.flash, tie_embeddings=cfg.tie_embeddings)
-    T = mcfg.block_size
-    model = GPT(mcfg).to(device)
-    opt = make_optimizer(model, cfg)
-    autocast = _autocast(cfg, device)
+    data, mcfg, model, opt = build_run(cfg, device)
+    T, autocast = mcfg.block_size, _autocast(cfg, device)
 
     ckpt_dir = out/"checkpoints"
     if main and not cfg.resume: archive_previous_run(out, say)
@@ -363,13 +366,10 @@ def train(cfg:TrainConfig, log=None, progress:bool=True, on_step=None) -> dict:
         nonlocal ckpt_s
         t = time.perf_counter()
         for w in check_disk(out, ckpt_bytes, cfg.workspace_limit_gb): say(f"warning: {w}")
-        try: save_checkpoint(ckpt_dir, step, dict(step=step, model=model.state_dict(), optimizer=opt.state_dict(),
+        save_checkpoint(ckpt_dir, step, dict(step=step, model=model.state_dict(), optimizer=opt.state_dict(),
                         rng=rng_state(), data=dict(sampler="seeded by (seed, next_step)", seed=cfg.seed, next_step=step + data_offset),
                         config=mcfg.as_dict(), train_config=asdict(cfg), tokenizer=data.tokenizer.fingerprint,
                         elapsed_s=elapsed(), best=best), keep=cfg.keep_checkpoints)
-        except OSError as e:
-            raise DiskSpaceError(f"Could not write the step-{step} checkpoint to {ckpt_dir} ({e.strerror or e}): the earlier "
-                                 f"checkpoints are intact; free disk space and rerun with resume=True.") from e
         ckpt_s = max(ckpt_s, time.perf_counter() - t)
 
     def run_eval(step):
