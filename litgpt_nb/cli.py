@@ -36,6 +36,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--devices", default=None, help="cpu,cuda (default: every device present)")
     b.add_argument("--warmup", type=int, default=2); b.add_argument("--steps", type=int, default=5)
     b.add_argument("--out-dir", default="outputs/bench")
+    b.add_argument("--nanogpt", default=None, help="a nanoGPT checkout: time its model beside ours")
+    c = sub.add_parser("compare", help="our model and nanoGPT's, one recipe, whole-split validation")
+    c.add_argument("--nanogpt", required=True, help="the folder of a nanoGPT checkout (its model.py is read from there)")
+    c.add_argument("--preset", default="baby", help="the recipe (default: nanoGPT's CPU baby recipe)")
+    c.add_argument("params", nargs="*", help="TrainConfig fields as name=value, e.g. steps=500 device=cuda")
     pod = sub.add_parser("pod", help="run train.ipynb on a RunPod GPU pod")
     psub = pod.add_subparsers(dest="pod_command", required=True)
     l = psub.add_parser("launch", help="create a pod, train, fetch the results, terminate the pod")
@@ -64,8 +69,11 @@ def main(argv=None) -> int:
         elif a.command == "bench":
             from litgpt_nb.bench import run_benchmark
             run_benchmark(a.presets.split(","), a.modes.split(","), a.devices.split(",") if a.devices else None,
-                          a.warmup, a.steps, a.out_dir)
+                          a.warmup, a.steps, a.out_dir, nanogpt=a.nanogpt)
             print(open(f"{a.out_dir}/bench.md").read())
+        elif a.command == "compare":
+            from litgpt_nb.nanogpt import compare
+            print(compare(a.nanogpt, a.preset, **parse_pairs(a.params)).to_string())
         elif a.pod_command == "launch":
             from litgpt_nb.pod import launch
             split = lambda s: tuple(x.strip() for x in s.split(",") if x.strip())
@@ -81,7 +89,7 @@ def main(argv=None) -> int:
             key = load_api_key(a.api_key_file)
             terminate(_sdk(key), a.pod_id, key, PodConfig())
             print(f"pod {a.pod_id} is terminated")
-    except (ParameterError, PodError, DiskSpaceError, CheckpointWriteError, TrainingDiverged, CheckpointError,
+    except (ParameterError, PodError, DiskSpaceError, CheckpointWriteError, TrainingDiverged, CheckpointError, FileNotFoundError,
             CorpusError, TokenFileError) as e:
         print(f"litgpt-nb: {e}", file=sys.stderr)
         return 2

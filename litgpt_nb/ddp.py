@@ -12,7 +12,7 @@ from datetime import timedelta
 from pathlib import Path
 import torch
 import torch.distributed as dist
-from .train import TrainConfig, train, resolve_out_dir
+from .train import TrainConfig, train, resolve_out_dir, resolve_device
 
 # %% ../nbs/06_ddp.ipynb #a0998b80
 class DistributedRunError(RuntimeError): "A torchrun launch failed."
@@ -20,7 +20,7 @@ class DistributedRunError(RuntimeError): "A torchrun launch failed."
 def worker(argv=None):
     "The body of each torchrun process: join the group, train, leave."
     cfg = TrainConfig(**json.loads(Path((argv or sys.argv[1:])[0]).read_text()))
-    use_cuda = torch.cuda.is_available() and cfg.device != "cpu"
+    use_cuda = resolve_device(cfg.device).type == "cuda"   # inside the group, "cuda" becomes cuda:<local rank>
     dist.init_process_group("nccl" if use_cuda else "gloo", timeout=timedelta(seconds=cfg.ddp_timeout_s))
     try:
         train(cfg, progress=False, on_step=_fault_hook())

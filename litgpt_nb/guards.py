@@ -109,8 +109,8 @@ class _HashingWriter:
     def write(self, b): self.h.update(b); return self.f.write(b)
     def flush(self): self.f.flush()
 
-def save_checkpoint(folder, step:int, state:dict, keep:int=3) -> Path:
-    "Atomically write `state` as `folder/step-{step:08d}/`, then keep only the newest `keep`."
+def save_checkpoint(folder, step:int, state:dict, keep:int=3, protect:tuple=()) -> Path:
+    "Atomically write `state` as `folder/step-{step:08d}/`, then keep the newest `keep` and those of steps `protect`."
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     final, tmp = folder/f"step-{step:08d}", folder/f".tmp-step-{step:08d}"
     shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir()
@@ -130,7 +130,9 @@ def save_checkpoint(folder, step:int, state:dict, keep:int=3) -> Path:
         raise CheckpointWriteError(e.errno, f"Could not write the step-{step} checkpoint to {folder} "
                                    f"({e.strerror or e}): the earlier checkpoints are intact; {hint} and rerun "
                                    f"with resume=True.") from e
-    for old in list_checkpoints(folder)[:-keep]: shutil.rmtree(old)
+    kept = {f"step-{s:08d}" for s in protect}
+    for old in list_checkpoints(folder)[:-keep]:
+        if old.name not in kept: shutil.rmtree(old)
     return final
 
 def list_checkpoints(folder) -> list:

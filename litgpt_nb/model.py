@@ -66,6 +66,7 @@ class Config:
 PRESETS = {
     "baseline": dict(n_layer=6, n_head=6, n_embd=384, block_size=256, vocab_size=16_000),
     "cpu":      dict(n_layer=4, n_head=4, n_embd=128, block_size=128, vocab_size=322),
+    "baby":     dict(n_layer=4, n_head=4, n_embd=128, block_size=64, vocab_size=322),
     "smoke":    dict(n_layer=2, n_head=2, n_embd=32, block_size=16, vocab_size=322),
 }
 
