@@ -503,7 +503,7 @@ def write_run_info(run:Run):
                tokenizer_fingerprint=run.data.tokenizer.fingerprint, chars_per_token=run.data.chars_per_token)
     (run.out/"env.json").write_text(json.dumps(env, indent=1))
 
-# %% ../nbs/04_train.ipynb #668390a6
+# %% ../nbs/04_train.ipynb #8b24ddbb
 def start_run(cfg:TrainConfig, echo=print) -> Run:
     "Everything the loop needs for `cfg`, with an earlier run archived or resumed."
     grouped = dist.is_available() and dist.is_initialized()
@@ -521,7 +521,7 @@ def start_run(cfg:TrainConfig, echo=print) -> Run:
     if run.main and not cfg.resume: archive_previous_run(out, run.say)
     run.start, elapsed0, run.best, offset = resume_state(run)
     run.step, run.t0 = run.start, time.perf_counter() - elapsed0
-    if run.main and run.start: supersede_rows(out/"metrics.csv", run.start)
+    if run.main and cfg.resume: supersede_rows(out/"metrics.csv", run.start)   # rows a crash wrote past the checkpoint
     run.log.open()
     run.train_model = torch.nn.parallel.DistributedDataParallel(
         model, device_ids=[device] if device.type == "cuda" else None) if world > 1 else model
