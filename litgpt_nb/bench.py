@@ -126,6 +126,7 @@ def _in_subprocess(*args) -> dict:
     if p.returncode != 0: raise RuntimeError(f"benchmark case {args} failed:\n{p.stderr[-3000:]}")
     return json.loads(p.stdout.strip().splitlines()[-1])
 
+# %% ../nbs/07_bench.ipynb #cf10e45a
 def machine_name() -> str:
     gpu = f", {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else ", no GPU"
     return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores{gpu}, torch {torch.__version__}"
@@ -151,6 +152,7 @@ def run_benchmark(presets=("baseline", "cpu"), modes=("reference", "fast"), devi
     if out_dir: write_tables(df, out_dir, peaks)
     return df
 
+# %% ../nbs/07_bench.ipynb #223946e1
 def write_tables(df:pd.DataFrame, out_dir, peaks:dict):
     out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
     df.to_csv(out/"bench.csv", index=False)

@@ -109,6 +109,7 @@ class _HashingWriter:
     def write(self, b): self.h.update(b); return self.f.write(b)
     def flush(self): self.f.flush()
 
+# %% ../nbs/03_guards.ipynb #62c16faa
 def save_checkpoint(folder, step:int, state:dict, keep:int=3, protect:tuple=()) -> Path:
     "Atomically write `state` as `folder/step-{step:08d}/`, then keep the newest `keep` and those of steps `protect`."
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)

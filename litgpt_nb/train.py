@@ -413,7 +413,7 @@ def stop_reason(elapsed_s:float, lookahead_s:float, cfg:TrainConfig, sigterm:boo
     if over_time(elapsed_s, cfg.max_hours, lookahead_s): return "max_hours"
     return "sigterm" if sigterm else None
 
-# %% ../nbs/04_train.ipynb #21d66e49
+# %% ../nbs/04_train.ipynb #c6e2a9a8
 class Callback:
     "Override any of: before_fit, before_step, after_loss, after_eval, after_step, after_fit (each takes the Run)."
     order = 0
@@ -438,6 +438,7 @@ class SigtermHandler(Callback):
     def after_fit(self, run):
         if self.old is not None: signal.signal(signal.SIGTERM, self.old)
 
+# %% ../nbs/04_train.ipynb #34c4fa16
 class FiniteGuard(Callback):
     def after_loss(self, run): check_finite(run.train_loss, run.step)
     def after_eval(self, run): check_finite(run.val[1], run.step)
@@ -503,7 +504,16 @@ def write_run_info(run:Run):
                tokenizer_fingerprint=run.data.tokenizer.fingerprint, chars_per_token=run.data.chars_per_token)
     (run.out/"env.json").write_text(json.dumps(env, indent=1))
 
-# %% ../nbs/04_train.ipynb #8b24ddbb
+# %% ../nbs/04_train.ipynb #305f3ebe
+def _to_device(run:Run, offset:int):
+    "The DDP wrapper, the tokens (on the device), and the batch stream from `offset`."
+    run.train_model = torch.nn.parallel.DistributedDataParallel(
+        run.model, device_ids=[run.device] if run.device.type == "cuda" else None) if run.world > 1 else run.model
+    run.tokens = torch.from_numpy(np.asarray(run.data.train).astype(np.int64)).to(run.device)
+    run.val_tokens = torch.from_numpy(np.asarray(run.data.val).astype(np.int64)).to(run.device)
+    run.piece_chars = torch.from_numpy(run.data.tokenizer.piece_chars).to(run.device)
+    run.batches = BatchStream(len(run.tokens), run.mcfg.block_size, run.cfg.batch_size, run.cfg.seed, offset, run.device)
+
 def start_run(cfg:TrainConfig, echo=print) -> Run:
     "Everything the loop needs for `cfg`, with an earlier run archived or resumed."
     grouped = dist.is_available() and dist.is_initialized()
@@ -523,12 +533,7 @@ def start_run(cfg:TrainConfig, echo=print) -> Run:
     run.step, run.t0 = run.start, time.perf_counter() - elapsed0
     if run.main and cfg.resume: supersede_rows(out/"metrics.csv", run.start)   # rows a crash wrote past the checkpoint
     run.log.open()
-    run.train_model = torch.nn.parallel.DistributedDataParallel(
-        model, device_ids=[device] if device.type == "cuda" else None) if world > 1 else model
-    run.tokens = torch.from_numpy(np.asarray(data.train).astype(np.int64)).to(device)
-    run.val_tokens = torch.from_numpy(np.asarray(data.val).astype(np.int64)).to(device)
-    run.piece_chars = torch.from_numpy(data.tokenizer.piece_chars).to(device)
-    run.batches = BatchStream(len(data.train), mcfg.block_size, cfg.batch_size, cfg.seed, offset, device)
+    _to_device(run, offset)
     run.checkpointer, run.data_offset = Checkpointer(run.ckpt_dir, cfg.keep_checkpoints), offset
     run.eval_at, run.window = set(eval_steps(cfg)), (time.perf_counter(), 0)
     if run.main: write_run_info(run)
