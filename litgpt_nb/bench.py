@@ -16,7 +16,7 @@ import torch
 from .model import Config, GPT, n_params, lm_loss
 from .train import (TrainConfig, FAST, make_config, build_run, train_step, BatchStream, get_batch, evaluate,
                              setup_device, autocast_for, peak_mem_mb, compile_blocks, Checkpointer, rng_state,
-                             make_optimizer)
+                             make_optimizer, make_stepper, lr_at)
 
 # %% ../nbs/07_bench.ipynb #6d6bd240
 def fast_config(cfg:TrainConfig, device:str=None) -> TrainConfig:
@@ -32,7 +32,8 @@ def first_losses(cfg:TrainConfig, steps:int=5, device="cpu") -> list:
     autocast, T = autocast_for(cfg, torch.device(device)), mcfg.block_size
     tokens = torch.from_numpy(np.asarray(data.train).astype(np.int64)).to(device)
     stream = BatchStream(len(tokens), T, cfg.batch_size, cfg.seed, 0, device)
-    return [train_step(model, opt, [get_batch(tokens, stream(s), T)], autocast, cfg.grad_clip).item() for s in range(steps)]
+    step = make_stepper(model, model, opt, cfg, autocast)
+    return [step([get_batch(tokens, stream(s), T)], lr_at(s, cfg)).item() for s in range(steps)]
 
 # %% ../nbs/07_bench.ipynb #2021d4d7
 def flops_per_token(cfg:Config) -> float:
@@ -73,7 +74,8 @@ def time_steps(cfg:TrainConfig, warmup:int=2, steps:int=5, model=None) -> dict:
     tokens = torch.from_numpy(np.asarray(data.train).astype(np.int64)).to(device)
     stream = BatchStream(len(tokens), T, cfg.batch_size, cfg.seed, 0, device)
     if device.type == "cuda": torch.cuda.reset_peak_memory_stats()
-    step = lambda s: train_step(model, opt, [get_batch(tokens, stream(s), T)], autocast, cfg.grad_clip)
+    stepper = make_stepper(model, model, opt, cfg, autocast)
+    step = lambda s: stepper([get_batch(tokens, stream(s), T)], cfg.lr)
     ms = [_timed(lambda: step(s), device, 1) for s in range(warmup + steps)]
     first, ms = ms[0], ms[warmup:]
     med = statistics.median(ms)
@@ -108,6 +110,7 @@ def _case(preset, mode, device, warmup, steps, overrides, nanogpt=None):
     cfg = make_config(preset, device=device, **overrides)
     if mode.startswith("fast"): cfg = fast_config(cfg, device)
     if mode.endswith("+compile"): cfg = replace(cfg, compile=True)
+    if mode.endswith("+graph"): cfg = replace(cfg, cuda_graph=True)
     model = None
     if nanogpt:
         from litgpt_nb.nanogpt import NanoGPT, load_nanogpt
