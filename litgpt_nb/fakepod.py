@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['RUNPOD_GPU_IDS', 'RUNPOD_CUDA_VERSIONS', 'RUNPODCTL', 'FakeRunPod']
 
-# %% ../nbs/09_fakepod.ipynb #b6a7537a
+# %% ../nbs/09_fakepod.ipynb #f46ab137
 import importlib.util, json, os, re, secrets, signal, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from fastcore.basics import patch
 
-# %% ../nbs/09_fakepod.ipynb #c6ac152b
+# %% ../nbs/09_fakepod.ipynb #668dafc4
 RUNPOD_GPU_IDS = (   # docs.runpod.io/references/gpu-types, "Table last generated: 2026-02-12"
     "AMD Instinct MI300X OAM", "NVIDIA A100 80GB PCIe", "NVIDIA A100-SXM4-80GB", "NVIDIA A30", "NVIDIA A40", "NVIDIA B200",
     "NVIDIA B300 SXM6 AC", "NVIDIA GeForce RTX 3070", "NVIDIA GeForce RTX 3080", "NVIDIA GeForce RTX 3080 Ti",
@@ -39,7 +39,7 @@ if not RunPodRest(os.environ["RUNPOD_API_KEY"], user_agent="runpod-cli/fake").de
 print(f"pod {{sys.argv[3]}} deleted")
 """
 
-# %% ../nbs/09_fakepod.ipynb #fa33574c
+# %% ../nbs/09_fakepod.ipynb #68077192
 class FakeRunPod:
     "Fake RunPod on 127.0.0.1: GraphQL, REST /v1 and the proxy on one port; pods run their start command locally."
     def __init__(self, user_key:str, gpus:dict, workdir, pod_env:dict=None, bill_multiplier:float=1.0):
@@ -56,7 +56,7 @@ class FakeRunPod:
         (self.bin/"runpodctl").chmod(0o755)
 
     def inject(self, op:str, kind:str, times:int=1):
-        "Make the next `times` requests of `op` fail: '500', 'timeout' (a 3 s stall), 'close', 'create_then_500', 'late', 'truncate'."
+        "Make the next `times` requests of `op` fail: '500', 'timeout' (a 3 s stall), 'close', 'create_then_500', 'late', 'truncate', 'echo' (an error page quoting the request's headers)."
         self.faults += [(op, kind)] * times
 
     def start(self) -> str:
@@ -70,7 +70,7 @@ class FakeRunPod:
         for pod in list(self.pods.values()): self._kill(pod)
         self.server.shutdown(); self.server.server_close()
 
-# %% ../nbs/09_fakepod.ipynb #8c1930bf
+# %% ../nbs/09_fakepod.ipynb #8ee5502c
 class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *a): pass
     def _any(self):
@@ -95,7 +95,7 @@ def _take(self:FakeRunPod, op:str, kinds:tuple):
         if f: self.faults.remove(f)
     return f and f[1]
 
-# %% ../nbs/09_fakepod.ipynb #d2e5e0a2
+# %% ../nbs/09_fakepod.ipynb #dd41453e
 def _op(method:str, path:str, body:bytes) -> tuple:
     "(operation, pod id) of an API request."
     if path == "/graphql":
@@ -117,14 +117,15 @@ def route(self:FakeRunPod, method:str, path:str, headers, body:bytes) -> tuple:
     with self.lock: self.requests.append(dict(op=op, pod=pid, by=by, ua=headers.get("User-Agent"), time=time.time(), body=body))
     if by == "?": return _json(401, {"error": "Unauthorized"})
     if by == "pod" and (op != "delete" or pod_keys[token] != pid): return _json(401, {"error": "a pod key may only delete its pod"})
-    fault = self._take(op, ("500", "timeout", "close"))
+    fault = self._take(op, ("500", "timeout", "close", "echo"))
+    if fault == "echo": return 502, {}, f"bad gateway; your request: {dict(headers)}".encode(), None   # a proxy echoing headers
     if fault == "timeout": time.sleep(3); return _json(504, {"error": "gateway timeout"})
     if fault == "close": return "close", {}, b"", None
     if fault == "500": return 500, {"Content-Type": "text/html"}, b"<html>Internal Server Error</html>", None
     if u.path == "/graphql": return self.graphql(op, json.loads(body))
     return self.rest(op, pid, u, by)
 
-# %% ../nbs/09_fakepod.ipynb #cfeab82a
+# %% ../nbs/09_fakepod.ipynb #6a202baf
 def _input_problem(inp:dict):
     "What RunPod would refuse in a PodFindAndDeployOnDemandInput, or None."
     if not inp.get("name") or not inp.get("imageName"): return "name and imageName are required"
@@ -161,7 +162,7 @@ def graphql(self:FakeRunPod, op:str, body:dict) -> tuple:
     return _json(200, {"data": {"podFindAndDeployOnDemand": dict(id=pod["id"], name=pod["name"], desiredStatus="RUNNING",
                                                                  costPerHr=g["price"], machineId="m1")}})
 
-# %% ../nbs/09_fakepod.ipynb #e4e604a7
+# %% ../nbs/09_fakepod.ipynb #4d004429
 @patch
 def rest(self:FakeRunPod, op:str, pid, u, by:str) -> tuple:
     if op == "list":
@@ -184,7 +185,7 @@ def _public(self:FakeRunPod, pod:dict) -> dict:
                 costPerHr=pod["price"] * self.bill_multiplier, gpu=dict(id=pod["gpu"], count=1), machineId="m1",
                 lastStartedAt=None if pod["proc"] is None else datetime.fromtimestamp(pod["created_at"], timezone.utc).isoformat())
 
-# %% ../nbs/09_fakepod.ipynb #3da6d85d
+# %% ../nbs/09_fakepod.ipynb #ce073cdf
 @patch
 def _create(self:FakeRunPod, inp:dict, price:float) -> dict:
     pid = "pod" + secrets.token_hex(4)
@@ -216,7 +217,7 @@ def _expire(self:FakeRunPod, pid:str):
     with self.lock: self.requests.append(dict(op="delete", pod=pid, by="runpod", ua=None, time=time.time(), body=b""))
     pod["terminated_by"] = "runpod"; self._kill(pod)
 
-# %% ../nbs/09_fakepod.ipynb #07d7bfeb
+# %% ../nbs/09_fakepod.ipynb #bc76c37c
 @patch
 def proxy(self:FakeRunPod, u, headers) -> tuple:
     m = re.match(r"/proxy/([^/-]+)-(\d+)(/.*)", u.path)
@@ -241,7 +242,7 @@ def proxy(self:FakeRunPod, u, headers) -> tuple:
     if self.max_response_bytes and len(data) > self.max_response_bytes: cut = min(cut or len(data), self.max_response_bytes)
     return status, out, data, cut
 
-# %% ../nbs/09_fakepod.ipynb #c85f4bee
+# %% ../nbs/09_fakepod.ipynb #4fade3ad
 def _session(sid:int) -> list:
     "Pids of every process in session `sid` (a pod's container: `timeout` and kernels make their own groups)."
     pids = []
