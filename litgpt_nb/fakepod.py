@@ -5,14 +5,14 @@
 # %% auto #0
 __all__ = ['RUNPOD_GPU_IDS', 'RUNPOD_CUDA_VERSIONS', 'RUNPODCTL', 'FakeRunPod']
 
-# %% ../nbs/09_fakepod.ipynb #f46ab137
+# %% ../nbs/09_fakepod.ipynb #60d8a9f4
 import importlib.util, json, os, re, secrets, signal, subprocess, sys, threading, time, urllib.error, urllib.parse, urllib.request
 from datetime import datetime, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from fastcore.basics import patch
 
-# %% ../nbs/09_fakepod.ipynb #668dafc4
+# %% ../nbs/09_fakepod.ipynb #d28ade87
 RUNPOD_GPU_IDS = (   # docs.runpod.io/references/gpu-types, "Table last generated: 2026-02-12"
     "AMD Instinct MI300X OAM", "NVIDIA A100 80GB PCIe", "NVIDIA A100-SXM4-80GB", "NVIDIA A30", "NVIDIA A40", "NVIDIA B200",
     "NVIDIA B300 SXM6 AC", "NVIDIA GeForce RTX 3070", "NVIDIA GeForce RTX 3080", "NVIDIA GeForce RTX 3080 Ti",
@@ -39,7 +39,7 @@ if not RunPodRest(os.environ["RUNPOD_API_KEY"], user_agent="runpod-cli/fake").de
 print(f"pod {{sys.argv[3]}} deleted")
 """
 
-# %% ../nbs/09_fakepod.ipynb #68077192
+# %% ../nbs/09_fakepod.ipynb #27f04c68
 class FakeRunPod:
     "Fake RunPod on 127.0.0.1: GraphQL, REST /v1 and the proxy on one port; pods run their start command locally."
     def __init__(self, user_key:str, gpus:dict, workdir, pod_env:dict=None, bill_multiplier:float=1.0):
@@ -70,7 +70,7 @@ class FakeRunPod:
         for pod in list(self.pods.values()): self._kill(pod)
         self.server.shutdown(); self.server.server_close()
 
-# %% ../nbs/09_fakepod.ipynb #8ee5502c
+# %% ../nbs/09_fakepod.ipynb #f3f719ab
 class _Handler(BaseHTTPRequestHandler):
     def log_message(self, *a): pass
     def _any(self):
@@ -95,7 +95,7 @@ def _take(self:FakeRunPod, op:str, kinds:tuple):
         if f: self.faults.remove(f)
     return f and f[1]
 
-# %% ../nbs/09_fakepod.ipynb #dd41453e
+# %% ../nbs/09_fakepod.ipynb #f2b79dc8
 def _op(method:str, path:str, body:bytes) -> tuple:
     "(operation, pod id) of an API request."
     if path == "/graphql":
@@ -125,7 +125,7 @@ def route(self:FakeRunPod, method:str, path:str, headers, body:bytes) -> tuple:
     if u.path == "/graphql": return self.graphql(op, json.loads(body))
     return self.rest(op, pid, u, by)
 
-# %% ../nbs/09_fakepod.ipynb #6a202baf
+# %% ../nbs/09_fakepod.ipynb #4790238c
 def _input_problem(inp:dict):
     "What RunPod would refuse in a PodFindAndDeployOnDemandInput, or None."
     if not inp.get("name") or not inp.get("imageName"): return "name and imageName are required"
@@ -162,7 +162,7 @@ def graphql(self:FakeRunPod, op:str, body:dict) -> tuple:
     return _json(200, {"data": {"podFindAndDeployOnDemand": dict(id=pod["id"], name=pod["name"], desiredStatus="RUNNING",
                                                                  costPerHr=g["price"], machineId="m1")}})
 
-# %% ../nbs/09_fakepod.ipynb #4d004429
+# %% ../nbs/09_fakepod.ipynb #5aa1d623
 @patch
 def rest(self:FakeRunPod, op:str, pid, u, by:str) -> tuple:
     if op == "list":
@@ -173,8 +173,8 @@ def rest(self:FakeRunPod, op:str, pid, u, by:str) -> tuple:
     if op not in ("get", "delete"): return _json(404, {"error": "not found"})
     if pod is None or pod["terminated_at"]: return _json(404, {"error": "Pod not found."})
     if op == "get": return _json(200, self._public(pod))
-    pod["terminated_by"] = by
-    self._kill(pod)
+    pod["terminated_by"], pod["terminated_at"] = by, time.time()      # billing stops now
+    threading.Thread(target=self._kill, args=(pod,), daemon=True).start()   # the container is torn down after the 204
     return 204, {}, b"", None
 
 @patch
@@ -185,7 +185,7 @@ def _public(self:FakeRunPod, pod:dict) -> dict:
                 costPerHr=pod["price"] * self.bill_multiplier, gpu=dict(id=pod["gpu"], count=1), machineId="m1",
                 lastStartedAt=None if pod["proc"] is None else datetime.fromtimestamp(pod["created_at"], timezone.utc).isoformat())
 
-# %% ../nbs/09_fakepod.ipynb #ce073cdf
+# %% ../nbs/09_fakepod.ipynb #eeb460ab
 @patch
 def _create(self:FakeRunPod, inp:dict, price:float) -> dict:
     pid = "pod" + secrets.token_hex(4)
@@ -217,7 +217,7 @@ def _expire(self:FakeRunPod, pid:str):
     with self.lock: self.requests.append(dict(op="delete", pod=pid, by="runpod", ua=None, time=time.time(), body=b""))
     pod["terminated_by"] = "runpod"; self._kill(pod)
 
-# %% ../nbs/09_fakepod.ipynb #bc76c37c
+# %% ../nbs/09_fakepod.ipynb #fee5d142
 @patch
 def proxy(self:FakeRunPod, u, headers) -> tuple:
     m = re.match(r"/proxy/([^/-]+)-(\d+)(/.*)", u.path)
@@ -242,14 +242,14 @@ def proxy(self:FakeRunPod, u, headers) -> tuple:
     if self.max_response_bytes and len(data) > self.max_response_bytes: cut = min(cut or len(data), self.max_response_bytes)
     return status, out, data, cut
 
-# %% ../nbs/09_fakepod.ipynb #4fade3ad
+# %% ../nbs/09_fakepod.ipynb #2d58c249
 def _session(sid:int) -> list:
     "Pids of every process in session `sid` (a pod's container: `timeout` and kernels make their own groups)."
     pids = []
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try: fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError: continue
-        if int(fields[3]) == sid: pids.append(int(stat.parent.name))
+        if int(fields[3]) == sid and fields[0] != "Z": pids.append(int(stat.parent.name))   # a zombie is already dead
     return pids
 
 @patch
