@@ -11,7 +11,7 @@ __all__ = ['BOOT_FILES', 'DOCKER_ARGS', 'DEFAULT_GPUS', 'USER_AGENT', 'CREATE_PO
            'FetchError', 'RangeIgnored', 'http_get', 'download', 'fetch_file', 'fetch_results', 'pod_env', 'plan',
            'dry_run', 'watch', 'launch']
 
-# %% ../nbs/08_runpod.ipynb #84ccb8c7
+# %% ../nbs/08_runpod.ipynb #1313fad8
 import base64, csv, hashlib, http.client, json, os, re, secrets, subprocess, threading, time, urllib.parse, urllib.request, urllib.error
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -19,7 +19,7 @@ from pathlib import Path
 from . import __version__
 from .guards import CostLog, cost_usd, ceil_cents, project_root, _run
 
-# %% ../nbs/08_runpod.ipynb #585b00cf
+# %% ../nbs/08_runpod.ipynb #2a216a64
 class PodError(RuntimeError): "A pod launch failed; the message says what to do."
 
 def load_api_key(api_key_file=None) -> str:
@@ -38,7 +38,7 @@ def redact(text:str, *keys) -> str:
         if k: text = str(text).replace(k, "***")
     return text
 
-# %% ../nbs/08_runpod.ipynb #09552e42
+# %% ../nbs/08_runpod.ipynb #69ae6406
 def graphql_safe(name:str, value) -> str:
     "`value` as a string, refused if it would break the SDK's unescaped GraphQL strings."
     s = str(value)
@@ -48,7 +48,7 @@ def graphql_safe(name:str, value) -> str:
 
 def b64(text:str) -> str: return base64.b64encode(text.encode()).decode()
 
-# %% ../nbs/08_runpod.ipynb #19fb85ef
+# %% ../nbs/08_runpod.ipynb #cc7c67bd
 BOOT_FILES = ("boot_exit.sh", "boot_linger.sh", "boot.sh")
 
 def boot_script() -> str:
@@ -58,7 +58,7 @@ def boot_script() -> str:
 
 DOCKER_ARGS = "bash -c 'echo $LITGPT_NB_BOOT | base64 -d > /tmp/boot-$RUNPOD_POD_ID.sh && exec bash /tmp/boot-$RUNPOD_POD_ID.sh'"
 
-# %% ../nbs/08_runpod.ipynb #9e5c49ba
+# %% ../nbs/08_runpod.ipynb #975b5cb1
 DEFAULT_GPUS = ("NVIDIA A100 80GB PCIe", "NVIDIA A100-SXM4-80GB", "NVIDIA L40S", "NVIDIA H100 80GB HBM3")
 
 @dataclass
@@ -98,7 +98,7 @@ class PodConfig:
     api_key_file: str = None
     pod_env: dict = field(default_factory=dict)   # extra LITGPT_NB_* variables for the pod (tests)
 
-# %% ../nbs/08_runpod.ipynb #ec872bcd
+# %% ../nbs/08_runpod.ipynb #4197e8ff
 USER_AGENT = f"litgpt_nb/{__version__} (pod launcher)"
 
 class RestError(RuntimeError):
@@ -128,7 +128,7 @@ class RunPodHTTP:
         if status >= 400: raise RestError(status, self._scrub(raw.decode(errors="replace")[:300]))
         return status, json.loads(raw) if raw.strip() else None
 
-# %% ../nbs/08_runpod.ipynb #d716aa4a
+# %% ../nbs/08_runpod.ipynb #e892e96b
 CREATE_POD = """mutation createPod($input: PodFindAndDeployOnDemandInput!) {
   podFindAndDeployOnDemand(input: $input) { id name desiredStatus costPerHr machineId } }"""
 
@@ -160,7 +160,7 @@ class RunPodRest(RunPodHTTP):
         if body.get("errors"): raise GraphQLError(200, self._scrub(body["errors"][0].get("message", body["errors"])))
         return body["data"]["podFindAndDeployOnDemand"]
 
-# %% ../nbs/08_runpod.ipynb #c770a306
+# %% ../nbs/08_runpod.ipynb #8be5012a
 def _sdk(key:str):
     import runpod
     runpod.api_key = key   # the SDK does not read RUNPOD_API_KEY from the environment by itself
@@ -190,7 +190,7 @@ def api_call(fn, what:str, key:str, attempts:int=5, timeout_s:float=40, base_s:f
             log(f"API error while trying to {what} (attempt {i + 1}/{attempts}): {msg}; retrying")
             time.sleep(min(30, base_s * 2**i))
 
-# %% ../nbs/08_runpod.ipynb #0a671211
+# %% ../nbs/08_runpod.ipynb #14e05ecc
 def gpu_price(rp, gpu_id:str, cfg:PodConfig, key:str, log=print):
     "Hourly price of `cfg.gpu_count` GPUs of `gpu_id`, the higher of the clouds allowed (against the user); None if unpriced."
     info = api_call(lambda: rp.get_gpu(graphql_safe("gpu type", gpu_id), cfg.gpu_count), f"price {gpu_id}", key,
@@ -218,7 +218,7 @@ def worst_case_usd(usd_per_hour:float, max_hours:float) -> float:
     "What a pod can cost if every guard but the wall-time cap failed, rounded up to the cent."
     return ceil_cents(usd_per_hour * max_hours)
 
-# %% ../nbs/08_runpod.ipynb #fbcb6ae6
+# %% ../nbs/08_runpod.ipynb #40f84868
 CUDA_VERSIONS = ("11.8", "12.0", "12.1", "12.2", "12.3", "12.4", "12.5", "12.6", "12.7", "12.8", "12.9", "13.0")
 
 def allowed_cuda_versions(image:str) -> list:
@@ -239,7 +239,7 @@ def pod_input(cfg:PodConfig, name:str, gpu_id:str, dc, env:dict, created_at:floa
     if allowed_cuda_versions(cfg.image): inp["allowedCudaVersions"] = allowed_cuda_versions(cfg.image)
     return inp
 
-# %% ../nbs/08_runpod.ipynb #d357aa6f
+# %% ../nbs/08_runpod.ipynb #78d4d90c
 NO_CAPACITY = re.compile(r"no longer any instances available|not enough free gpus|no available|capacity", re.I)
 
 def find_pods(rest:RunPodRest, name:str) -> list:
@@ -280,7 +280,7 @@ def sweep(rest:RunPodRest, launch_id:str, keep, cfg:PodConfig, log=print):
         if p.get("name", "").startswith(f"litgpt-nb-{launch_id}-") and p["id"] != keep and p.get("desiredStatus") != "TERMINATED":
             log(f"pod {p['id']} ({p['name']}) belongs to this launch: terminating it"); terminate(rest, p["id"], cfg, log)
 
-# %% ../nbs/08_runpod.ipynb #f998a8a3
+# %% ../nbs/08_runpod.ipynb #60cc6a24
 def create_pod_with_retries(rest:RunPodRest, cfg:PodConfig, input_for, candidates:list, launch_id:str, log=print,
                             reap=reap_orphans) -> tuple:
     "Create a pod from the (gpu_id, usd_per_hour) `candidates`, each request from `input_for(name, gpu_id, usd_per_hour, dc)`; return (pod, gpu_id, usd_per_hour, name)."
@@ -308,7 +308,7 @@ def create_pod_with_retries(rest:RunPodRest, cfg:PodConfig, input_for, candidate
             time.sleep(cfg.capacity_wait_s)
     raise PodError("No pod could be created. Tried:\n  " + "\n  ".join(tried) + "\nTry other gpu_types or data_centers, or later.")
 
-# %% ../nbs/08_runpod.ipynb #4a4bd627
+# %% ../nbs/08_runpod.ipynb #f17783f7
 def remote_problem(url:str):
     "Why the pod could not clone `url` safely (None if it can): it must be https, with no credentials in it."
     u = urllib.parse.urlsplit(url)
@@ -326,7 +326,7 @@ def commit_on_remote(repo:str, commit:str, cwd=None) -> bool:
     return commit in tips or any(subprocess.run(["git", "merge-base", "--is-ancestor", commit, t], cwd=cwd,
                                                 capture_output=True).returncode == 0 for t in tips)
 
-# %% ../nbs/08_runpod.ipynb #6873c592
+# %% ../nbs/08_runpod.ipynb #722c6a94
 def _git(*args, cwd=None) -> str: return _run(["git", *args], cwd)
 
 def preflight_source(cfg:PodConfig) -> tuple:
@@ -355,7 +355,7 @@ def affordable(prices:dict, cfg:PodConfig, worst_case=worst_case_usd) -> list:
                        f"{shown}. Raise --budget or lower --max-hours.")
     return ok
 
-# %% ../nbs/08_runpod.ipynb #fa3bc72a
+# %% ../nbs/08_runpod.ipynb #165e8026
 TRANSIENT = (urllib.error.URLError, OSError, http.client.HTTPException, ValueError)
 
 class FetchError(RuntimeError): "A file could not be downloaded from the pod."
@@ -387,7 +387,7 @@ def download(url:str, timeout:float=60, attempts:int=5, fresh:bool=False, transi
         time.sleep(min(10, 0.2 * 2**failures))
     raise FetchError(f"{url.rsplit('/', 1)[-1]}: {attempts} failed attempts, last {type(last).__name__}: {last}")
 
-# %% ../nbs/08_runpod.ipynb #87076410
+# %% ../nbs/08_runpod.ipynb #144b47d4
 RESULT_FILES = ["report.ipynb", "metrics.csv", "summary.json", "cost_log.csv", "train.log", "papermill.log",
                 "env.json", "config.json", "failure.json", "tokenizer.model", "params.yaml", "metrics.superseded.csv"]
 
@@ -404,7 +404,7 @@ def fetch_file(url:str, dest:Path, want:dict=None, attempts:int=3) -> bool:
             return want is not None
     raise FetchError(f"{dest.name}: {attempts} downloads, none matched the manifest ({want['size']} bytes, sha256 {want['sha256'][:12]})")
 
-# %% ../nbs/08_runpod.ipynb #4e5bb3a0
+# %% ../nbs/08_runpod.ipynb #c4d7ab56
 def fetch_results(base:str, out:Path, with_checkpoint:bool, log=print) -> dict:
     "Download the run's files into `out` (checked against the pod's manifest when there is one) and the pod's logs into `out/pod`."
     try: manifest = json.loads(download(f"{base}/manifest.json", attempts=3, fresh=True))
@@ -429,7 +429,7 @@ def fetch_results(base:str, out:Path, with_checkpoint:bool, log=print) -> dict:
     if manifest is None: log("no manifest on the pod (it was stopped before training ended): files are unverified")
     return dict(retrieved=got, verified=verified, failed=failed, manifest=manifest is not None)
 
-# %% ../nbs/08_runpod.ipynb #e06ef8bb
+# %% ../nbs/08_runpod.ipynb #bcd3edc1
 def _progress(base:str, transient=TRANSIENT) -> dict:
     "Phase from status.json and the last step / val loss from metrics.csv (empty when unreachable)."
     out = {}
@@ -443,7 +443,7 @@ def _progress(base:str, transient=TRANSIENT) -> dict:
     except transient: pass
     return out
 
-# %% ../nbs/08_runpod.ipynb #ead2b90d
+# %% ../nbs/08_runpod.ipynb #1d984ca8
 def pod_env(cfg:PodConfig, repo:str, commit:str, token:str, created_at:int, usd_per_hour:float) -> dict:
     "The pod's environment: the start-up script, what to train, and the in-pod caps."
     params = {"preset": cfg.preset, "steps": cfg.steps, **cfg.params}
@@ -475,7 +475,7 @@ def dry_run(cfg:PodConfig, log=print) -> list:
     for r in reqs: log(redact(json.dumps(r, indent=1), p["key"]))
     return reqs
 
-# %% ../nbs/08_runpod.ipynb #9eeabdb7
+# %% ../nbs/08_runpod.ipynb #3153d20b
 def watch(rest:RunPodRest, pod_id:str, base:str, cfg:PodConfig, created_at:float, costs:CostLog, say=print) -> str:
     "Poll cost and progress until the run ends or must be stopped; return why (costs.rate holds the last known rate)."
     state, last_status, last_poll, phase = "CREATED", 0.0, None, None
@@ -502,7 +502,7 @@ def watch(rest:RunPodRest, pod_id:str, base:str, cfg:PodConfig, created_at:float
         if phase is None and cfg.startup_deadline_s is not None and elapsed > cfg.startup_deadline_s: return "never started"
         time.sleep(cfg.tick_s)
 
-# %% ../nbs/08_runpod.ipynb #319c1d01
+# %% ../nbs/08_runpod.ipynb #7271acf9
 def _logger(path:Path, key:str, log, early=()):
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a") as f: f.writelines(redact(m, key) + "\n" for m in early)
@@ -526,7 +526,7 @@ def _conclude(summary:dict, out:Path, cfg:PodConfig) -> dict:
     if summary["failed"]: raise PodError(f"Files that did not match the pod's manifest: {summary['failed']}; see {out/'pod'/'launch.log'}.")
     return summary
 
-# %% ../nbs/08_runpod.ipynb #d34170bb
+# %% ../nbs/08_runpod.ipynb #ed02d07b
 def launch(cfg:PodConfig, log=print) -> dict:
     "Run train.ipynb on a RunPod pod under the budget; bring the results into cfg.out_dir; return a summary."
     early = []
