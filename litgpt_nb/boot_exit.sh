@@ -8,10 +8,10 @@ RC=null; CAUSE=""; TERMINATED=0
 deadline=$(( LITGPT_NB_CREATED_AT + LITGPT_NB_MAX_SECONDS ))
 log() { echo "$(date -u +%H:%M:%S) $*" | tee -a "$OUT/boot.log"; }
 status() { printf '{"phase": "%s", "time": %s, "exit_code": %s, "cause": "%s"}\n' "$1" "$(date +%s)" "$RC" "$CAUSE" > "$OUT/.status.tmp" && mv "$OUT/.status.tmp" "$OUT/status.json"; }
-api_delete() {  # RunPod REST API: DELETE /pods/{podId} answers 204; 404 means it is already gone
+api_delete() {  # RunPod REST API v2: DELETE /v2/pods/{id} answers 204; 404 means it is already gone
   python3 - <<'PY'
 import os, urllib.error, urllib.request
-url = os.environ.get("RUNPOD_API_URL", "https://rest.runpod.io/v1") + "/pods/" + os.environ["RUNPOD_POD_ID"]
+url = os.environ.get("RUNPOD_REST_URL", "https://api.runpod.io/v2") + "/pods/" + os.environ["RUNPOD_POD_ID"]
 r = urllib.request.Request(url, method="DELETE", headers={"User-Agent": "litgpt_nb-pod",
     "Authorization": "Bearer " + os.environ["RUNPOD_API_KEY"]})
 try: urllib.request.urlopen(r, timeout=30)

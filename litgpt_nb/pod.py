@@ -4,14 +4,14 @@
 
 # %% auto #0
 __all__ = ['BOOT_FILES', 'DOCKER_ARGS', 'DEFAULT_GPUS', 'USER_AGENT', 'CREATE_POD', 'CUDA_VERSIONS', 'NO_CAPACITY', 'TRANSIENT',
-           'RESULT_FILES', 'PodError', 'load_api_key', 'redact', 'graphql_safe', 'b64', 'boot_script', 'PodConfig',
-           'RestError', 'GraphQLError', 'RunPodHTTP', 'RunPodRest', 'api_call', 'gpu_price', 'gpu_prices',
+           'RESULT_FILES', 'PodError', 'KeyRefused', 'load_api_key', 'redact', 'graphql_safe', 'b64', 'boot_script',
+           'PodConfig', 'RestError', 'GraphQLError', 'RunPodHTTP', 'RunPodRest', 'api_call', 'gpu_price', 'gpu_prices',
            'worst_case_usd', 'allowed_cuda_versions', 'iso_utc', 'pod_input', 'find_pods', 'terminate', 'reap_orphans',
            'sweep', 'create_pod_with_retries', 'remote_problem', 'commit_on_remote', 'preflight_source', 'affordable',
            'FetchError', 'RangeIgnored', 'http_get', 'download', 'fetch_file', 'fetch_results', 'pod_env', 'plan',
            'dry_run', 'watch', 'launch']
 
-# %% ../nbs/08_runpod.ipynb #1313fad8
+# %% ../nbs/08_runpod.ipynb #1e79ffeb
 import base64, csv, hashlib, http.client, json, os, re, secrets, subprocess, threading, time, urllib.parse, urllib.request, urllib.error
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
@@ -19,8 +19,9 @@ from pathlib import Path
 from . import __version__
 from .guards import CostLog, cost_usd, ceil_cents, project_root, _run
 
-# %% ../nbs/08_runpod.ipynb #2a216a64
+# %% ../nbs/08_runpod.ipynb #d07f57c3
 class PodError(RuntimeError): "A pod launch failed; the message says what to do."
+class KeyRefused(PodError): "RunPod refused the API key: nothing else is worth retrying."
 
 def load_api_key(api_key_file=None) -> str:
     "The RunPod API key from `api_key_file` or the RUNPOD_API_KEY environment variable."
@@ -38,7 +39,7 @@ def redact(text:str, *keys) -> str:
         if k: text = str(text).replace(k, "***")
     return text
 
-# %% ../nbs/08_runpod.ipynb #69ae6406
+# %% ../nbs/08_runpod.ipynb #7a23ce03
 def graphql_safe(name:str, value) -> str:
     "`value` as a string, refused if it would break the SDK's unescaped GraphQL strings."
     s = str(value)
@@ -48,7 +49,7 @@ def graphql_safe(name:str, value) -> str:
 
 def b64(text:str) -> str: return base64.b64encode(text.encode()).decode()
 
-# %% ../nbs/08_runpod.ipynb #cc7c67bd
+# %% ../nbs/08_runpod.ipynb #c62cd8b0
 BOOT_FILES = ("boot_exit.sh", "boot_linger.sh", "boot.sh")
 
 def boot_script() -> str:
@@ -58,7 +59,7 @@ def boot_script() -> str:
 
 DOCKER_ARGS = "bash -c 'echo $LITGPT_NB_BOOT | base64 -d > /tmp/boot-$RUNPOD_POD_ID.sh && exec bash /tmp/boot-$RUNPOD_POD_ID.sh'"
 
-# %% ../nbs/08_runpod.ipynb #975b5cb1
+# %% ../nbs/08_runpod.ipynb #4f10e770
 DEFAULT_GPUS = ("NVIDIA A100 80GB PCIe", "NVIDIA A100-SXM4-80GB", "NVIDIA L40S", "NVIDIA H100 80GB HBM3")
 
 @dataclass
@@ -98,7 +99,7 @@ class PodConfig:
     api_key_file: str = None
     pod_env: dict = field(default_factory=dict)   # extra LITGPT_NB_* variables for the pod (tests)
 
-# %% ../nbs/08_runpod.ipynb #4197e8ff
+# %% ../nbs/08_runpod.ipynb #6fc4aaee
 USER_AGENT = f"litgpt_nb/{__version__} (pod launcher)"
 
 class RestError(RuntimeError):
@@ -111,7 +112,7 @@ class RunPodHTTP:
     "Bearer-authenticated JSON over urllib with our User-Agent; errors scrubbed of the key."
     def __init__(self, key:str, url:str=None, graphql_url:str=None, timeout_s:float=40, user_agent:str=USER_AGENT):
         self.key, self.timeout_s, self.user_agent = key, timeout_s, user_agent
-        self.url = url or os.environ.get("RUNPOD_API_URL", "https://rest.runpod.io/v1")
+        self.url = url or os.environ.get("RUNPOD_REST_URL", "https://api.runpod.io/v2")
         self.graphql_url = graphql_url or os.environ.get("RUNPOD_API_BASE_URL", "https://api.runpod.io") + "/graphql"
 
     def _scrub(self, text:str) -> str: return redact(text, self.key)
@@ -124,11 +125,11 @@ class RunPodHTTP:
         try:
             with urllib.request.urlopen(req, timeout=self.timeout_s) as r: status, raw = r.status, r.read()
         except urllib.error.HTTPError as e: status, raw = e.code, e.read()
-        if status == 401: raise PodError("RunPod refused the API key (401): check RUNPOD_API_KEY.")
+        if status == 401: raise KeyRefused("RunPod refused the API key (401): check RUNPOD_API_KEY.")
         if status >= 400: raise RestError(status, self._scrub(raw.decode(errors="replace")[:300]))
         return status, json.loads(raw) if raw.strip() else None
 
-# %% ../nbs/08_runpod.ipynb #e892e96b
+# %% ../nbs/08_runpod.ipynb #195e715a
 CREATE_POD = """mutation createPod($input: PodFindAndDeployOnDemandInput!) {
   podFindAndDeployOnDemand(input: $input) { id name desiredStatus costPerHr machineId } }"""
 
@@ -138,21 +139,23 @@ class RunPodRest(RunPodHTTP):
         return self.send(method, self.url + path + ("?" + urllib.parse.urlencode(query) if query else ""), body)[1]
 
     def get_pod(self, pod_id:str):
-        "The pod (REST `GET /pods/{podId}`), or None when RunPod answers 404: gone means terminated."
+        "The pod (REST `GET /v2/pods/{id}`), or None when RunPod answers 404: gone means terminated."
         try: pod = self._rest("GET", f"/pods/{pod_id}")
         except RestError as e:
             if e.status == 404: return None
             raise
-        return None if pod and pod.get("desiredStatus") == "TERMINATED" else pod
+        return None if pod and pod.get("status") == "TERMINATED" else pod
 
     def delete_pod(self, pod_id:str) -> bool:
-        "REST `DELETE /pods/{podId}`: True when deleted now, False when RunPod says it is already gone (404)."
+        "REST `DELETE /v2/pods/{id}`: True when deleted now, False when RunPod says it is already gone (404)."
         try: self._rest("DELETE", f"/pods/{pod_id}"); return True
         except RestError as e:
             if e.status == 404: return False
             raise
 
-    def list_pods(self, name:str=None) -> list: return self._rest("GET", "/pods", query={"name": name} if name else None) or []
+    def list_pods(self, name:str=None) -> list:
+        "Our pods (REST `GET /v2/pods` answers them wrapped in `pods`), those called `name` if given."
+        return [p for p in (self._rest("GET", "/pods") or {}).get("pods", []) if name in (None, p.get("name"))]
 
     def create_pod(self, pod_input:dict) -> dict:
         "GraphQL `podFindAndDeployOnDemand` with `pod_input` as variables (no string pasting, nothing to escape)."
@@ -160,7 +163,7 @@ class RunPodRest(RunPodHTTP):
         if body.get("errors"): raise GraphQLError(200, self._scrub(body["errors"][0].get("message", body["errors"])))
         return body["data"]["podFindAndDeployOnDemand"]
 
-# %% ../nbs/08_runpod.ipynb #8be5012a
+# %% ../nbs/08_runpod.ipynb #542de043
 def _sdk(key:str):
     import runpod
     runpod.api_key = key   # the SDK does not read RUNPOD_API_KEY from the environment by itself
@@ -183,14 +186,14 @@ def api_call(fn, what:str, key:str, attempts:int=5, timeout_s:float=40, base_s:f
         try: return _with_timeout(fn, timeout_s)
         except PodError: raise
         except rp_error.AuthenticationError:
-            raise PodError(f"RunPod refused the API key while trying to {what}: check RUNPOD_API_KEY.") from None
+            raise KeyRefused(f"RunPod refused the API key while trying to {what}: check RUNPOD_API_KEY.") from None
         except Exception as e:
             msg = redact(f"{type(e).__name__}: {e}", key)[:300]
             if i == attempts - 1: raise PodError(f"RunPod API failed {attempts} times while trying to {what}: {msg}") from None
             log(f"API error while trying to {what} (attempt {i + 1}/{attempts}): {msg}; retrying")
             time.sleep(min(30, base_s * 2**i))
 
-# %% ../nbs/08_runpod.ipynb #14e05ecc
+# %% ../nbs/08_runpod.ipynb #bf2b1988
 def gpu_price(rp, gpu_id:str, cfg:PodConfig, key:str, log=print):
     "Hourly price of `cfg.gpu_count` GPUs of `gpu_id`, the higher of the clouds allowed (against the user); None if unpriced."
     info = api_call(lambda: rp.get_gpu(graphql_safe("gpu type", gpu_id), cfg.gpu_count), f"price {gpu_id}", key,
@@ -207,7 +210,9 @@ def gpu_prices(rp, cfg:PodConfig, key:str, log=print) -> dict:
     prices = {}
     for g in cfg.gpu_types:
         if g not in known: log(f"skipping GPU type {g!r}: RunPod does not list it (see runpod.get_gpus())"); continue
-        p = gpu_price(rp, g, cfg, key, log)
+        try: p = gpu_price(rp, g, cfg, key, log)
+        except KeyRefused: raise
+        except PodError as e: log(f"skipping GPU type {g!r}: {e}"); continue
         if p is None: log(f"skipping GPU type {g!r}: RunPod lists no {cfg.cloud_type} price for it"); continue
         prices[g] = p
     if not prices: raise PodError(f"None of the GPU types {list(cfg.gpu_types)} is listed and priced by RunPod "
@@ -218,7 +223,7 @@ def worst_case_usd(usd_per_hour:float, max_hours:float) -> float:
     "What a pod can cost if every guard but the wall-time cap failed, rounded up to the cent."
     return ceil_cents(usd_per_hour * max_hours)
 
-# %% ../nbs/08_runpod.ipynb #40f84868
+# %% ../nbs/08_runpod.ipynb #cba3baa7
 CUDA_VERSIONS = ("11.8", "12.0", "12.1", "12.2", "12.3", "12.4", "12.5", "12.6", "12.7", "12.8", "12.9", "13.0")
 
 def allowed_cuda_versions(image:str) -> list:
@@ -239,12 +244,12 @@ def pod_input(cfg:PodConfig, name:str, gpu_id:str, dc, env:dict, created_at:floa
     if allowed_cuda_versions(cfg.image): inp["allowedCudaVersions"] = allowed_cuda_versions(cfg.image)
     return inp
 
-# %% ../nbs/08_runpod.ipynb #78d4d90c
+# %% ../nbs/08_runpod.ipynb #add3a737
 NO_CAPACITY = re.compile(r"no longer any instances available|not enough free gpus|no available|capacity", re.I)
 
 def find_pods(rest:RunPodRest, name:str) -> list:
-    "Our pods called `name` (REST `GET /pods?name=`)."
-    return [p for p in rest.list_pods(name=name) if p.get("name") == name and p.get("desiredStatus") != "TERMINATED"]
+    "Our live pods called `name`."
+    return [p for p in rest.list_pods(name=name) if p.get("status") != "TERMINATED"]
 
 def terminate(rest:RunPodRest, pod_id:str, cfg:PodConfig, log=print) -> bool:
     "Terminate `pod_id` and confirm it is gone; RunPod's 'not found' counts as gone."
@@ -277,10 +282,10 @@ def sweep(rest:RunPodRest, launch_id:str, keep, cfg:PodConfig, log=print):
     except Exception as e:
         log(f"could not list pods to check this launch left none ({type(e).__name__}): check the RunPod console"); return
     for p in pods:
-        if p.get("name", "").startswith(f"litgpt-nb-{launch_id}-") and p["id"] != keep and p.get("desiredStatus") != "TERMINATED":
+        if p.get("name", "").startswith(f"litgpt-nb-{launch_id}-") and p["id"] != keep and p.get("status") != "TERMINATED":
             log(f"pod {p['id']} ({p['name']}) belongs to this launch: terminating it"); terminate(rest, p["id"], cfg, log)
 
-# %% ../nbs/08_runpod.ipynb #60cc6a24
+# %% ../nbs/08_runpod.ipynb #e79e4d1d
 def create_pod_with_retries(rest:RunPodRest, cfg:PodConfig, input_for, candidates:list, launch_id:str, log=print,
                             reap=reap_orphans) -> tuple:
     "Create a pod from the (gpu_id, usd_per_hour) `candidates`, each request from `input_for(name, gpu_id, usd_per_hour, dc)`; return (pod, gpu_id, usd_per_hour, name)."
@@ -308,7 +313,7 @@ def create_pod_with_retries(rest:RunPodRest, cfg:PodConfig, input_for, candidate
             time.sleep(cfg.capacity_wait_s)
     raise PodError("No pod could be created. Tried:\n  " + "\n  ".join(tried) + "\nTry other gpu_types or data_centers, or later.")
 
-# %% ../nbs/08_runpod.ipynb #f17783f7
+# %% ../nbs/08_runpod.ipynb #6cf976a5
 def remote_problem(url:str):
     "Why the pod could not clone `url` safely (None if it can): it must be https, with no credentials in it."
     u = urllib.parse.urlsplit(url)
@@ -326,7 +331,7 @@ def commit_on_remote(repo:str, commit:str, cwd=None) -> bool:
     return commit in tips or any(subprocess.run(["git", "merge-base", "--is-ancestor", commit, t], cwd=cwd,
                                                 capture_output=True).returncode == 0 for t in tips)
 
-# %% ../nbs/08_runpod.ipynb #722c6a94
+# %% ../nbs/08_runpod.ipynb #7a39e695
 def _git(*args, cwd=None) -> str: return _run(["git", *args], cwd)
 
 def preflight_source(cfg:PodConfig) -> tuple:
@@ -355,7 +360,7 @@ def affordable(prices:dict, cfg:PodConfig, worst_case=worst_case_usd) -> list:
                        f"{shown}. Raise --budget or lower --max-hours.")
     return ok
 
-# %% ../nbs/08_runpod.ipynb #165e8026
+# %% ../nbs/08_runpod.ipynb #1b8dce7b
 TRANSIENT = (urllib.error.URLError, OSError, http.client.HTTPException, ValueError)
 
 class FetchError(RuntimeError): "A file could not be downloaded from the pod."
@@ -387,7 +392,7 @@ def download(url:str, timeout:float=60, attempts:int=5, fresh:bool=False, transi
         time.sleep(min(10, 0.2 * 2**failures))
     raise FetchError(f"{url.rsplit('/', 1)[-1]}: {attempts} failed attempts, last {type(last).__name__}: {last}")
 
-# %% ../nbs/08_runpod.ipynb #144b47d4
+# %% ../nbs/08_runpod.ipynb #fdbbe856
 RESULT_FILES = ["report.ipynb", "metrics.csv", "summary.json", "cost_log.csv", "train.log", "papermill.log",
                 "env.json", "config.json", "failure.json", "tokenizer.model", "params.yaml", "metrics.superseded.csv"]
 
@@ -404,7 +409,7 @@ def fetch_file(url:str, dest:Path, want:dict=None, attempts:int=3) -> bool:
             return want is not None
     raise FetchError(f"{dest.name}: {attempts} downloads, none matched the manifest ({want['size']} bytes, sha256 {want['sha256'][:12]})")
 
-# %% ../nbs/08_runpod.ipynb #c4d7ab56
+# %% ../nbs/08_runpod.ipynb #befb3e44
 def fetch_results(base:str, out:Path, with_checkpoint:bool, log=print) -> dict:
     "Download the run's files into `out` (checked against the pod's manifest when there is one) and the pod's logs into `out/pod`."
     try: manifest = json.loads(download(f"{base}/manifest.json", attempts=3, fresh=True))
@@ -429,7 +434,7 @@ def fetch_results(base:str, out:Path, with_checkpoint:bool, log=print) -> dict:
     if manifest is None: log("no manifest on the pod (it was stopped before training ended): files are unverified")
     return dict(retrieved=got, verified=verified, failed=failed, manifest=manifest is not None)
 
-# %% ../nbs/08_runpod.ipynb #bcd3edc1
+# %% ../nbs/08_runpod.ipynb #e2e8a09b
 def _progress(base:str, transient=TRANSIENT) -> dict:
     "Phase from status.json and the last step / val loss from metrics.csv (empty when unreachable)."
     out = {}
@@ -443,7 +448,7 @@ def _progress(base:str, transient=TRANSIENT) -> dict:
     except transient: pass
     return out
 
-# %% ../nbs/08_runpod.ipynb #1d984ca8
+# %% ../nbs/08_runpod.ipynb #95abef46
 def pod_env(cfg:PodConfig, repo:str, commit:str, token:str, created_at:int, usd_per_hour:float) -> dict:
     "The pod's environment: the start-up script, what to train, and the in-pod caps."
     params = {"preset": cfg.preset, "steps": cfg.steps, **cfg.params}
@@ -475,7 +480,7 @@ def dry_run(cfg:PodConfig, log=print) -> list:
     for r in reqs: log(redact(json.dumps(r, indent=1), p["key"]))
     return reqs
 
-# %% ../nbs/08_runpod.ipynb #3153d20b
+# %% ../nbs/08_runpod.ipynb #7a15d388
 def watch(rest:RunPodRest, pod_id:str, base:str, cfg:PodConfig, created_at:float, costs:CostLog, say=print) -> str:
     "Poll cost and progress until the run ends or must be stopped; return why (costs.rate holds the last known rate)."
     state, last_status, last_poll, phase = "CREATED", 0.0, None, None
@@ -486,7 +491,7 @@ def watch(rest:RunPodRest, pod_id:str, base:str, cfg:PodConfig, created_at:float
             try:
                 p = api_call(lambda: rest.get_pod(pod_id), "poll the pod", rest.key, attempts=3, timeout_s=cfg.api_timeout_s, log=say)
                 if p is None: return "pod gone"
-                state, costs.rate = p.get("desiredStatus", state), float(p.get("costPerHr") or costs.rate)
+                state, costs.rate = p.get("status", state), float(p.get("cost") or costs.rate)
                 costs.maybe_write(elapsed, force=True)
             except PodError as e: say(f"cost poll failed, keeping the last known rate: {e}")
         margin = cfg.tick_s + cfg.fetch_margin_s
@@ -502,7 +507,7 @@ def watch(rest:RunPodRest, pod_id:str, base:str, cfg:PodConfig, created_at:float
         if phase is None and cfg.startup_deadline_s is not None and elapsed > cfg.startup_deadline_s: return "never started"
         time.sleep(cfg.tick_s)
 
-# %% ../nbs/08_runpod.ipynb #7271acf9
+# %% ../nbs/08_runpod.ipynb #24884985
 def _logger(path:Path, key:str, log, early=()):
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a") as f: f.writelines(redact(m, key) + "\n" for m in early)
@@ -526,7 +531,7 @@ def _conclude(summary:dict, out:Path, cfg:PodConfig) -> dict:
     if summary["failed"]: raise PodError(f"Files that did not match the pod's manifest: {summary['failed']}; see {out/'pod'/'launch.log'}.")
     return summary
 
-# %% ../nbs/08_runpod.ipynb #ed02d07b
+# %% ../nbs/08_runpod.ipynb #e407a19e
 def launch(cfg:PodConfig, log=print) -> dict:
     "Run train.ipynb on a RunPod pod under the budget; bring the results into cfg.out_dir; return a summary."
     early = []
