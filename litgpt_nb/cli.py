@@ -54,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     l.add_argument("--repo-url", default=None); l.add_argument("--commit", default=None)
     l.add_argument("--allow-dirty", action="store_true"); l.add_argument("--with-checkpoint", action="store_true")
     l.add_argument("--poll-s", type=float, default=300); l.add_argument("--api-key-file", default=None)
+    l.add_argument("--dry-run", action="store_true", help="run every pre-flight check, print the requests a launch would send; rent nothing")
     l.add_argument("params", nargs="*", help="more train.ipynb parameters as name=value")
     k = psub.add_parser("terminate", help="terminate a pod by id (idempotent)")
     k.add_argument("pod_id"); k.add_argument("--api-key-file", default=None)
@@ -75,7 +76,7 @@ def main(argv=None) -> int:
             from litgpt_nb.nanogpt import compare
             print(compare(a.nanogpt, a.preset, **parse_pairs(a.params)).to_string())
         elif a.pod_command == "launch":
-            from litgpt_nb.pod import launch
+            from litgpt_nb.pod import launch, dry_run
             split = lambda s: tuple(x.strip() for x in s.split(",") if x.strip())
             make_config(a.preset, **{"steps": a.steps, **parse_pairs(a.params)})   # refuse bad parameters before renting anything
             cfg = PodConfig(steps=a.steps, preset=a.preset, budget_usd=a.budget, max_hours=a.max_hours,
@@ -83,11 +84,11 @@ def main(argv=None) -> int:
                             cloud_type=a.cloud_type, image=a.image, out_dir=a.out_dir, repo_url=a.repo_url,
                             commit=a.commit, allow_dirty=a.allow_dirty, with_checkpoint=a.with_checkpoint,
                             poll_s=a.poll_s, api_key_file=a.api_key_file, params=parse_pairs(a.params))
-            print(json.dumps(launch(cfg), indent=1))
+            if a.dry_run: dry_run(cfg)
+            else: print(json.dumps(launch(cfg), indent=1))
         elif a.pod_command == "terminate":
-            from litgpt_nb.pod import load_api_key, _sdk, terminate
-            key = load_api_key(a.api_key_file)
-            terminate(_sdk(key), a.pod_id, key, PodConfig())
+            from litgpt_nb.pod import load_api_key, RunPodRest, terminate
+            terminate(RunPodRest(load_api_key(a.api_key_file)), a.pod_id, PodConfig())
             print(f"pod {a.pod_id} is terminated")
     except (ParameterError, PodError, DiskSpaceError, CheckpointWriteError, TrainingDiverged, CheckpointError, FileNotFoundError,
             CorpusError, TokenFileError) as e:
