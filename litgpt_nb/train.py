@@ -88,10 +88,10 @@ TRAIN_PRESETS = {
                   sample_tokens=8),
 }
 
-# %% ../nbs/04_train.ipynb #df4bb7ed
+# %% ../nbs/04_train.ipynb #cea8a5f9
 FAST = {
     "cpu": dict(dtype="bfloat16", flash=True, fused_adamw=True),
-    "cuda": dict(dtype="bfloat16", flash=True, fused_adamw=True, compile=True, tf32=True),
+    "cuda": dict(dtype="bfloat16", flash=True, fused_adamw=True, compile=True, tf32=True, cuda_graph=True),
 }
 SINGLE_PROCESS_FAST = ("cuda_graph",)   # fast switches that need one process and one micro-batch
 
