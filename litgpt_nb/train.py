@@ -75,13 +75,13 @@ class TrainConfig:
     flush_denormal: bool = True     # flush denormal floats on the CPU: same losses, fewer slow paths
     keep_heap: bool = True          # CPU: keep freed memory in the heap (no page faults on big tensors each step)
 
-# %% ../nbs/04_train.ipynb #ac0f40fe
+# %% ../nbs/04_train.ipynb #e2210458
 TRAIN_PRESETS = {
     "baseline": dict(),
     # the first landing's recipe: 16k BPE, no dropout, lr 3e-4; it memorises the training split
     "seed": dict(model="baseline", tokenizer="bpe", vocab_size=16_000, dropout=0.0, lr=3e-4),
     # the laptop demo: a small model trained for about 5 minutes on 2 cores
-    "cpu": dict(steps=2600, batch_size=16, lr=2e-3, warmup_steps=100, dropout=0.0, log_every=50),
+    "cpu": dict(steps=2300, batch_size=16, lr=2e-3, warmup_steps=100, dropout=0.0, log_every=50),
     # nanoGPT's config/train_shakespeare_char.py "baby" overrides for a CPU, on our loop and split
     "baby": dict(steps=2000, batch_size=12, lr=1e-3, warmup_steps=100, beta2=0.99, dropout=0.0, log_every=50),
     "smoke": dict(steps=12, batch_size=4, lr=3e-3, warmup_steps=3, dropout=0.0, eval_every=6, log_every=2,
