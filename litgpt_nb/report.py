@@ -24,7 +24,7 @@ def collect_params(namespace:dict, before:set) -> dict:
     return {k: v for k, v in namespace.items() if k not in before and not k.startswith("_")
             and not callable(v) and type(v).__name__ != "module"}
 
-# %% ../nbs/05_report.ipynb #d49b0002
+# %% ../nbs/05_report.ipynb #aa735a91
 def _read(out_dir, name) -> dict: return json.loads((Path(out_dir)/name).read_text())
 
 def headline(out_dir) -> str:
@@ -46,6 +46,9 @@ def headline(out_dir) -> str:
                  f"{s['vocab_size']:,}); {s['steps']:,} steps of {s['batch_size']} x {s['block_size']} tokens passed over it "
                  f"{passes:.0f} times with dropout {s['dropout']}. The best checkpoint is kept, and the sample below comes from it.")
     else: text += f" The training split ({s['train_tokens']:,} tokens) was seen {passes:.1f} times."
+    if s["preset"] == "cpu" and not s["target_met"]:
+        text += ("\n\nThis is the laptop demo (the `cpu` preset: a small model, a few minutes on a CPU); the target "
+                 "is judged on the GPU baseline (`preset baseline`).")
     return text
 
 # %% ../nbs/05_report.ipynb #05ec6a65
