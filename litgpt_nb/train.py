@@ -239,7 +239,7 @@ def train_step(model, opt, batches:list, autocast=nullcontext, grad_clip:float=1
     opt.zero_grad(set_to_none=True)
     return total
 
-# %% ../nbs/04_train.ipynb #21720b2b
+# %% ../nbs/04_train.ipynb #7caebe74
 class GraphedStep:
     "`train_step` for one micro-batch, captured as a CUDA graph on first use and replayed after."
     def __init__(self, model, opt, autocast=nullcontext, grad_clip:float=1.0, warmup:int=3):
@@ -276,6 +276,7 @@ class GraphedStep:
         self.graph.replay()
         return self.loss
 
+# %% ../nbs/04_train.ipynb #5c6f1a8f
 def make_stepper(model, train_model, opt, cfg:TrainConfig, autocast):
     "The step the loop calls, (batches, lr) -> loss tensor: graphed when asked for on CUDA, else `train_step`."
     if cfg.cuda_graph and next(model.parameters()).is_cuda:
@@ -363,7 +364,7 @@ def build_run(cfg:TrainConfig, device) -> tuple:
     if cfg.compile: compile_blocks(model)
     return data, mcfg, model, make_optimizer(model, cfg)
 
-# %% ../nbs/04_train.ipynb #f85e9af2
+# %% ../nbs/04_train.ipynb #48ba4727
 METRIC_FIELDS = ["step", "lr", "train_loss", "val_loss", "val_nats_per_char", "tokens_per_s", "elapsed_s",
                  "cost_usd", "peak_mem_mb"]
 
@@ -374,6 +375,7 @@ def peak_mem_mb(device) -> float:
 def resolve_out_dir(cfg:TrainConfig) -> Path:
     return Path(cfg.out_dir) if cfg.out_dir else project_root()/"outputs"/cfg.preset
 
+# %% ../nbs/04_train.ipynb #4d58ecdc
 class RunLog:
     "train.log, metrics.csv and cost_log.csv of a run; silent unless `main`."
     def __init__(self, out:Path, cfg:TrainConfig, main:bool=True, echo=print):
@@ -394,6 +396,7 @@ class RunLog:
     def cost(self, elapsed_s:float, force:bool=False):
         if self.main: self.costs.maybe_write(elapsed_s, force)
 
+# %% ../nbs/04_train.ipynb #95148d4f
 def supersede_rows(metrics_path:Path, step:int):
     "Move metric rows after `step` to metrics.superseded.csv."
     if not metrics_path.exists(): return
