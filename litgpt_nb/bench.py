@@ -85,7 +85,7 @@ def time_steps(cfg:TrainConfig, warmup:int=2, steps:int=5, model=None) -> dict:
                 peak_mem_mb=peak_mem_mb(device), params=sum(p.numel() for p in model.parameters()),
                 **_parts(cfg, model, opt, tokens, stream, data, autocast, device))
 
-# %% ../nbs/07_bench.ipynb #8413ed0f
+# %% ../nbs/07_bench.ipynb #3f9e2f93
 def _parts(cfg, model, opt, tokens, stream, data, autocast, device) -> dict:
     T = model.config.block_size
     x, y = get_batch(tokens, stream(0), T)
@@ -98,7 +98,8 @@ def _parts(cfg, model, opt, tokens, stream, data, autocast, device) -> dict:
     fwd_bwd(); parts["optimizer_ms"] = _timed(optimizer, device, 1)
     val = torch.from_numpy(np.asarray(data.val).astype(np.int64)).to(device)
     pc = torch.from_numpy(data.tokenizer.piece_chars).to(device)
-    parts["eval_s"] = _timed(lambda: evaluate(model, val, pc, T, cfg.batch_size, autocast), device, 1) / 1000
+    batch = max(cfg.micro_batch_size or cfg.batch_size, 8192 // T)   # as the loop's validation
+    parts["eval_s"] = _timed(lambda: evaluate(model, val, pc, T, batch, autocast), device, 1) / 1000
     ck = Checkpointer(Path(tempfile.mkdtemp())/"checkpoints", keep=1)
     t = time.perf_counter(); ck.save(1, dict(model=model.state_dict(), optimizer=opt.state_dict(), rng=rng_state()))
     parts["ckpt_host_s"] = time.perf_counter() - t

@@ -16,6 +16,7 @@ import torch
 from .model import GPT, Config, generate
 from .tokenizer import Tokenizer
 from .guards import latest_checkpoint, list_checkpoints, load_checkpoint, project_root
+from .data import sha256_file
 from .train import TrainConfig, lr_at, resolve_device
 
 # %% ../nbs/05_report.ipynb #a8dd7f47
@@ -108,15 +109,17 @@ def plot_run(out_dir, target:float=1.55):
     fig.tight_layout()
     return fig
 
-# %% ../nbs/05_report.ipynb #dd787a3d
+# %% ../nbs/05_report.ipynb #c60a47c2
 def load_model(out_dir, which:str="best", device="cpu") -> tuple:
     "(model, tokenizer, checkpoint folder) of the run's best (or newest) checkpoint."
     out = Path(out_dir)
     ckpt = latest_checkpoint(out/"checkpoints", log=lambda m: None)
-    if which == "best":
-        best = _read(out, "summary.json")["best_step"]
-        ckpt = out/"checkpoints"/f"step-{best:08d}" if best is not None else ckpt
-    if ckpt is None or not ckpt.exists(): raise FileNotFoundError(f"No {which} checkpoint in {out/'checkpoints'}: train first.")
+    if which == "best" and (out/"summary.json").exists() and _read(out, "summary.json")["best_step"] is not None:
+        best = out/"checkpoints"/f"step-{_read(out, 'summary.json')['best_step']:08d}"
+        if (best/"checkpoint.sha256").exists() and sha256_file(best/"checkpoint.pt") == (best/"checkpoint.sha256").read_text().strip():
+            ckpt = best
+        else: print(f"the best checkpoint {best.name} is missing or fails its checksum: using the newest, {ckpt and ckpt.name}")
+    if ckpt is None: raise FileNotFoundError(f"No complete checkpoint in {out/'checkpoints'}: train first.")
     tok = Tokenizer.load(out/"tokenizer.model")
     state = load_checkpoint(ckpt, _read(out, "config.json")["model"], tok.fingerprint, map_location=device)
     model = GPT(Config(**state["config"])).to(device)

@@ -276,12 +276,16 @@ class GraphedStep:
         self.graph.replay()
         return self.loss
 
-# %% ../nbs/04_train.ipynb #5c6f1a8f
+# %% ../nbs/04_train.ipynb #4408991c
 def make_stepper(model, train_model, opt, cfg:TrainConfig, autocast):
     "The step the loop calls, (batches, lr) -> loss tensor: graphed when asked for on CUDA, else `train_step`."
     if cfg.cuda_graph and next(model.parameters()).is_cuda:
+        if train_model is not model: raise ParameterError("cuda_graph needs one process (nproc=1): turn it off for DDP.")
         graphed = GraphedStep(model, opt, autocast, cfg.grad_clip)
-        return lambda batches, lr: graphed(*batches[0], lr)
+        def graph_step(batches, lr):
+            if len(batches) != 1: raise ParameterError("cuda_graph needs one micro-batch per step: leave micro_batch_size unset.")
+            return graphed(*batches[0], lr)
+        return graph_step
     def step(batches, lr):
         for g in opt.param_groups: g["lr"] = lr
         return train_step(train_model, opt, batches, autocast, cfg.grad_clip, model.parameters())
@@ -425,7 +429,7 @@ def archive_previous_run(out:Path, say=print):
     say(f"{out} held an earlier run: moved its files to {dest} (pass resume=True to continue a run instead)")
     return dest
 
-# %% ../nbs/04_train.ipynb #a8cb164f
+# %% ../nbs/04_train.ipynb #3d6b46e1
 def to_host(obj):
     "`obj` with every tensor copied to CPU memory (a snapshot the training step cannot change)."
     if isinstance(obj, torch.Tensor): return obj.detach().to("cpu", copy=True)
@@ -437,7 +441,7 @@ class Checkpointer:
     "Write checkpoints to `folder` on a background thread, one at a time, keeping the newest `keep` and the best."
     def __init__(self, folder, keep:int=3, background:bool=True):
         self.folder, self.keep, self.background = Path(folder), keep, background
-        self.thread, self.error, self.last_step = None, None, None
+        self.thread, self.error, self.last_step, self.write_s = None, None, None, 0.0
     def save(self, step:int, state:dict, best_step:int=None):
         self.wait()
         snapshot = to_host(state)
@@ -447,8 +451,9 @@ class Checkpointer:
         self.thread.start()
     def _write(self, step, state, best_step):
         try:
+            t = time.perf_counter()
             save_checkpoint(self.folder, step, state, self.keep, protect=() if best_step is None else (best_step,))
-            self.last_step = step
+            self.last_step, self.write_s = step, max(self.write_s, time.perf_counter() - t)
         except BaseException as e: self.error = e
     def wait(self):
         "Block until the write in flight is committed; raise its error, if any."
@@ -471,14 +476,15 @@ def stop_reason(elapsed_s:float, lookahead_s:float, cfg:TrainConfig, sigterm:boo
     if over_time(elapsed_s, cfg.max_hours, lookahead_s): return "max_hours"
     return "sigterm" if sigterm else None
 
-# %% ../nbs/04_train.ipynb #c6e2a9a8
+# %% ../nbs/04_train.ipynb #0a39b6b0
 class Callback:
     "Override any of: before_fit, before_step, after_loss, after_eval, after_step, after_fit (each takes the Run)."
     order = 0
 
 class StopGuard(Callback):
     def before_step(self, run):
-        local = stop_reason(run.elapsed(), run.step_s + run.ckpt_s, run.cfg, run.sigterm is not None)
+        lookahead = run.step_s + run.ckpt_s + run.last_eval_s   # a step, a validation and a whole checkpoint
+        local = stop_reason(run.elapsed(), lookahead, run.cfg, run.sigterm is not None)
         flags = run.agree(*[local == r for r in STOP_REASONS])
         reason = next((r for r, f in zip(STOP_REASONS, flags) if f), None)
         if reason == "budget":
@@ -491,7 +497,7 @@ class SigtermHandler(Callback):
     order = -1
     def before_fit(self, run):
         self.old = None
-        if run.main and threading.current_thread() is threading.main_thread():
+        if threading.current_thread() is threading.main_thread():   # every rank: torchrun forwards SIGTERM to all
             self.old = signal.signal(signal.SIGTERM, lambda signum, frame: setattr(run, "sigterm", signum))
     def after_fit(self, run):
         if self.old is not None: signal.signal(signal.SIGTERM, self.old)
@@ -562,7 +568,7 @@ def write_run_info(run:Run):
                tokenizer_fingerprint=run.data.tokenizer.fingerprint, chars_per_token=run.data.chars_per_token)
     (run.out/"env.json").write_text(json.dumps(env, indent=1))
 
-# %% ../nbs/04_train.ipynb #634c357d
+# %% ../nbs/04_train.ipynb #5a57378f
 def _to_device(run:Run, offset:int):
     "The DDP wrapper, the tokens (on the device), and the batch stream from `offset`."
     run.train_model = torch.nn.parallel.DistributedDataParallel(
@@ -585,10 +591,10 @@ def start_run(cfg:TrainConfig, echo=print) -> Run:
     run = Run(cfg=cfg, out=out, rank=rank, world=world, main=rank == 0, device=device, micro=micro, accum=accum,
               data=data, mcfg=mcfg, model=model, opt=opt, autocast=autocast_for(cfg, device), ckpt_dir=out/"checkpoints",
               log=RunLog(out, cfg, rank == 0, echo), sigterm=None, step_s=0.0, ckpt_s=0.0, eval_s=0.0, val=None,
-              train_loss=None, stop_reason="steps", first_log_s=None)
+              train_loss=None, stop_reason="steps", first_log_s=None, last_eval_s=0.0)
     if run.main and not cfg.resume: archive_previous_run(out, run.say)
     run.start, elapsed0, run.best, offset = resume_state(run)
-    run.step, run.t0 = run.start, time.perf_counter() - elapsed0
+    run.step, run.t0, run.t_segment = run.start, time.perf_counter() - elapsed0, time.perf_counter()
     if run.main and cfg.resume: supersede_rows(out/"metrics.csv", run.start)   # rows a crash wrote past the checkpoint
     run.log.open()
     _to_device(run, offset)
@@ -601,13 +607,14 @@ def start_run(cfg:TrainConfig, echo=print) -> Run:
             f"compile {cfg.compile}")
     return run
 
-# %% ../nbs/04_train.ipynb #ddb48c06
+# %% ../nbs/04_train.ipynb #211812d9
 def validate(run:Run):
     "Score the whole validation split; remember it, and the best so far."
     t = time.perf_counter()
     batch = max(run.micro, 8192 // run.mcfg.block_size)   # small models: fewer, larger forward passes
     vt, vc = evaluate(run.model, run.val_tokens, run.piece_chars, run.mcfg.block_size, batch, run.autocast)
-    run.eval_s += time.perf_counter() - t
+    run.last_eval_s = time.perf_counter() - t
+    run.eval_s += run.last_eval_s
     run.val = (run.step, vt, vc)
     run.fire("after_eval")
     if vc < run.best["val_nats_per_char"]: run.best.update(val_nats_per_char=vc, val_loss=vt, step=run.step)
@@ -616,15 +623,16 @@ def checkpoint(run:Run):
     "Hand the current state to the background writer (first process only)."
     if not run.main: return
     t = time.perf_counter()
+    run.checkpointer.wait()   # the previous write is committed before the folder is measured
     ckpt_bytes = 3 * 4 * n_params(run.mcfg) + (1 << 20)   # weights + two Adam moments, fp32
     for w in check_disk(run.out, ckpt_bytes, run.cfg.workspace_limit_gb): run.say(f"warning: {w}")
     run.checkpointer.save(run.step, dict(step=run.step, model=run.model.state_dict(), optimizer=run.opt.state_dict(),
         rng=rng_state(), data=dict(sampler="seeded by (seed, next_step)", seed=run.cfg.seed, next_step=run.step + run.data_offset),
         config=run.mcfg.as_dict(), train_config=asdict(run.cfg), tokenizer=run.data.tokenizer.fingerprint,
         elapsed_s=run.elapsed(), best=dict(run.best)), best_step=run.best["step"])
-    run.last_ckpt, run.ckpt_s = run.step, max(run.ckpt_s, time.perf_counter() - t)
+    run.last_ckpt, run.ckpt_s = run.step, max(run.ckpt_s, time.perf_counter() - t + run.checkpointer.write_s)
 
-# %% ../nbs/04_train.ipynb #da2bb4a1
+# %% ../nbs/04_train.ipynb #8c6f0ff8
 def log_step(run:Run, loss:torch.Tensor, lr:float):
     "At a log point: the loss on the host, the guards, a validation at its points, the metrics row, a checkpoint."
     train_loss = loss.item()
@@ -632,7 +640,7 @@ def log_step(run:Run, loss:torch.Tensor, lr:float):
         t = torch.tensor([train_loss], device=run.device); dist.all_reduce(t); train_loss = t.item() / run.world
     now, (t0, n) = time.perf_counter(), run.window
     tps, run.step_s = n * run.cfg.batch_size * run.mcfg.block_size / (now - t0), (now - t0) / n
-    if run.first_log_s is None: run.first_log_s = run.elapsed()
+    if run.first_log_s is None: run.first_log_s = now - run.t_segment
     run.train_loss = train_loss
     run.fire("after_loss")
     is_eval = run.step in run.eval_at
@@ -642,14 +650,14 @@ def log_step(run:Run, loss:torch.Tensor, lr:float):
                 val_nats_per_char=val and f"{val[2]:.6f}", tokens_per_s=round(tps), elapsed_s=round(run.elapsed(), 2),
                 cost_usd=run.cost(), peak_mem_mb=round(peak_mem_mb(run.device), 1))
     if val:
-        eta = run.elapsed() / max(1, run.step - run.start) * (run.cfg.steps - run.step)
+        eta = (now - run.t_segment) / max(1, run.step - run.start) * (run.cfg.steps - run.step)
         run.say(f"step {run.step}: train {train_loss:.4f}, val {val[1]:.4f} nats/token = {val[2]:.4f} nats/char, "
                 f"{tps:,.0f} tokens/s, {run.elapsed():.0f} s, about {eta:.0f} s to go")
     if is_eval: checkpoint(run)
     if run.world > 1: dist.barrier()
     run.window = (time.perf_counter(), 0)
 
-# %% ../nbs/04_train.ipynb #c1411fee
+# %% ../nbs/04_train.ipynb #7702738f
 def train(cfg:TrainConfig, log=None, progress:bool=True, on_step=None, callbacks:list=None) -> dict:
     "Run the training job `cfg` end to end; return the summary (also written to out_dir/summary.json)."
     # log: called with each log line (default: print, when `progress`); on_step: called with (step, model) after each step
@@ -658,20 +666,24 @@ def train(cfg:TrainConfig, log=None, progress:bool=True, on_step=None, callbacks
     run.last_ckpt = run.start
     try:
         run.fire("before_fit")
-        for step in range(run.start, cfg.steps):
-            run.step = step
-            run.fire("before_step")
-            lr = lr_at(step, cfg)
-            batches = my_batches(run.tokens, run.batches(step), run.mcfg.block_size, run.rank, run.micro, run.accum)
-            loss = run.stepper(batches, lr)
-            run.step, run.window = step + 1, (run.window[0], run.window[1] + 1)
-            if run.step % cfg.log_every == 0 or run.step in run.eval_at: log_step(run, loss, lr)
-            run.fire("after_step")
-            if on_step: on_step(run.step, run.model)
-    except CancelRun as e:
-        run.stop_reason = e.reason
-        run.say(e.message)
-        if run.step > run.last_ckpt: checkpoint(run)
+        try:
+            for step in range(run.start, cfg.steps):
+                run.step = step
+                run.fire("before_step")
+                lr = lr_at(step, cfg)
+                batches = my_batches(run.tokens, run.batches(step), run.mcfg.block_size, run.rank, run.micro, run.accum)
+                loss = run.stepper(batches, lr)
+                run.step, run.window = step + 1, (run.window[0], run.window[1] + 1)
+                if run.step % cfg.log_every == 0 or run.step in run.eval_at: log_step(run, loss, lr)
+                run.fire("after_step")
+                if on_step: on_step(run.step, run.model)
+        except CancelRun as e:
+            run.stop_reason = e.reason
+            run.say(e.message)
+            if run.step > run.last_ckpt:
+                if run.main: validate(run)   # the guards see these weights before they are saved
+                checkpoint(run)
+        summary = finish(run)
     except TrainingDiverged as e:
         if run.main:
             run.say(str(e))
@@ -679,14 +691,15 @@ def train(cfg:TrainConfig, log=None, progress:bool=True, on_step=None, callbacks
         raise
     finally:
         run.fire("after_fit")
-        run.checkpointer.wait()
-    return finish(run)
+        if sys.exc_info()[0] is None: run.checkpointer.wait()
+    return summary
 
-# %% ../nbs/04_train.ipynb #30257a88
+# %% ../nbs/04_train.ipynb #81fa16f6
 def finish(run:Run) -> dict:
     "The final validation (if the last step had none), summary.json, and the closing log line."
     if not run.main: return {}
     if run.val is None or run.val[0] != run.step: validate(run)
+    run.checkpointer.wait()   # the summary lists committed checkpoints only
     cfg, (_, vt, vc), best = run.cfg, run.val, run.best
     summary = dict(preset=cfg.preset, steps=run.step, params=n_params(run.mcfg), val_loss=vt, val_nats_per_char=vc,
                    val_scope=f"whole validation split ({len(run.val_tokens) - 1:,} tokens)",
