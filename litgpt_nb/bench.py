@@ -16,7 +16,7 @@ import torch
 from .model import Config, GPT, n_params, lm_loss
 from .train import (TrainConfig, FAST, make_config, build_run, train_step, BatchStream, get_batch, evaluate,
                              setup_device, autocast_for, peak_mem_mb, compile_blocks, Checkpointer, rng_state,
-                             make_optimizer, make_stepper, lr_at)
+                             make_optimizer, make_stepper, lr_at, on_device)
 
 # %% ../nbs/07_bench.ipynb #6d6bd240
 def fast_config(cfg:TrainConfig, device:str=None) -> TrainConfig:
@@ -30,7 +30,7 @@ def first_losses(cfg:TrainConfig, steps:int=5, device="cpu") -> list:
     torch.manual_seed(cfg.seed)
     data, mcfg, model, opt = build_run(cfg, device)
     autocast, T = autocast_for(cfg, torch.device(device)), mcfg.block_size
-    tokens = torch.from_numpy(np.asarray(data.train).astype(np.int64)).to(device)
+    tokens = on_device(data.train, device)
     stream = BatchStream(len(tokens), T, cfg.batch_size, cfg.seed, 0, device)
     step = make_stepper(model, model, opt, cfg, autocast)
     return [step([get_batch(tokens, stream(s), T)], lr_at(s, cfg)).item() for s in range(steps)]
@@ -71,7 +71,7 @@ def time_steps(cfg:TrainConfig, warmup:int=2, steps:int=5, model=None) -> dict:
     model = (model or ours).to(device)
     if cfg.compile: compile_blocks(model)
     opt, autocast, T = make_optimizer(model, cfg), autocast_for(cfg, device), mcfg.block_size
-    tokens = torch.from_numpy(np.asarray(data.train).astype(np.int64)).to(device)
+    tokens = on_device(data.train, device)
     stream = BatchStream(len(tokens), T, cfg.batch_size, cfg.seed, 0, device)
     if device.type == "cuda": torch.cuda.reset_peak_memory_stats()
     stepper = make_stepper(model, model, opt, cfg, autocast)
@@ -85,7 +85,7 @@ def time_steps(cfg:TrainConfig, warmup:int=2, steps:int=5, model=None) -> dict:
                 peak_mem_mb=peak_mem_mb(device), params=sum(p.numel() for p in model.parameters()),
                 **_parts(cfg, model, opt, tokens, stream, data, autocast, device))
 
-# %% ../nbs/07_bench.ipynb #3f9e2f93
+# %% ../nbs/07_bench.ipynb #64981e83
 def _parts(cfg, model, opt, tokens, stream, data, autocast, device) -> dict:
     T = model.config.block_size
     x, y = get_batch(tokens, stream(0), T)
@@ -96,8 +96,7 @@ def _parts(cfg, model, opt, tokens, stream, data, autocast, device) -> dict:
         torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip); opt.step(); opt.zero_grad(set_to_none=True)
     parts = dict(data_ms=_timed(lambda: get_batch(tokens, stream(1), T), device), fwd_bwd_ms=_timed(fwd_bwd, device))
     fwd_bwd(); parts["optimizer_ms"] = _timed(optimizer, device, 1)
-    val = torch.from_numpy(np.asarray(data.val).astype(np.int64)).to(device)
-    pc = torch.from_numpy(data.tokenizer.piece_chars).to(device)
+    val, pc = on_device(data.val, device), on_device(data.tokenizer.piece_chars, device)
     batch = max(cfg.micro_batch_size or cfg.batch_size, 8192 // T)   # as the loop's validation
     parts["eval_s"] = _timed(lambda: evaluate(model, val, pc, T, batch, autocast), device, 1) / 1000
     ck = Checkpointer(Path(tempfile.mkdtemp())/"checkpoints", keep=1)

@@ -5,7 +5,7 @@
 # %% auto #0
 __all__ = ['load_nanogpt', 'NanoGPT', 'train_and_score', 'compare']
 
-# %% ../nbs/06a_nanogpt.ipynb #d35526f7
+# %% ../nbs/06a_nanogpt.ipynb #79cd3dd6
 import hashlib, importlib.util, sys, time
 from pathlib import Path
 import numpy as np
@@ -14,7 +14,7 @@ import torch
 import torch.nn as nn
 from .model import Config, count_params
 from .train import (TrainConfig, make_config, setup_device, build_run, BatchStream, get_batch, train_step,
-                             lr_at, evaluate, autocast_for, make_optimizer)
+                             lr_at, evaluate, autocast_for, make_optimizer, on_device)
 
 # %% ../nbs/06a_nanogpt.ipynb #a07e9b13
 def load_nanogpt(path):
@@ -51,19 +51,18 @@ class NanoGPT(nn.Module):
         for block in g.transformer.h: x = block(x)
         return g.lm_head(g.transformer.ln_f(x))  # (B, T, V)
 
-# %% ../nbs/06a_nanogpt.ipynb #d3ebaaaa
+# %% ../nbs/06a_nanogpt.ipynb #50f76994
 def train_and_score(model, cfg:TrainConfig, data, device) -> dict:
     "Train `model` with `cfg`'s recipe on our batch stream; score the whole validation split."
     opt, autocast, T = make_optimizer(model, cfg), autocast_for(cfg, device), model.config.block_size
-    tokens = torch.from_numpy(np.asarray(data.train).astype(np.int64)).to(device)
+    tokens = on_device(data.train, device)
     stream = BatchStream(len(tokens), T, cfg.batch_size, cfg.seed, 0, device)
     t0 = time.perf_counter()
     for step in range(cfg.steps):
         for g in opt.param_groups: g["lr"] = lr_at(step, cfg)
         loss = train_step(model, opt, [get_batch(tokens, stream(step), T)], autocast, cfg.grad_clip)
     train_loss, seconds = loss.item(), time.perf_counter() - t0
-    val = torch.from_numpy(np.asarray(data.val).astype(np.int64)).to(device)
-    vt, vc = evaluate(model, val, torch.from_numpy(data.tokenizer.piece_chars).to(device), T, 64, autocast)
+    vt, vc = evaluate(model, on_device(data.val, device), on_device(data.tokenizer.piece_chars, device), T, 64, autocast)
     return dict(val_nats_per_char=vc, val_loss=vt, train_loss=train_loss, train_seconds=round(seconds, 2),
                 tokens_per_s=round(cfg.steps * cfg.batch_size * T / seconds))
 

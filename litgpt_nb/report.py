@@ -109,13 +109,14 @@ def plot_run(out_dir, target:float=1.55):
     fig.tight_layout()
     return fig
 
-# %% ../nbs/05_report.ipynb #c60a47c2
+# %% ../nbs/05_report.ipynb #87180715
 def load_model(out_dir, which:str="best", device="cpu") -> tuple:
     "(model, tokenizer, checkpoint folder) of the run's best (or newest) checkpoint."
     out = Path(out_dir)
     ckpt = latest_checkpoint(out/"checkpoints", log=lambda m: None)
-    if which == "best" and (out/"summary.json").exists() and _read(out, "summary.json")["best_step"] is not None:
-        best = out/"checkpoints"/f"step-{_read(out, 'summary.json')['best_step']:08d}"
+    best_step = _read(out, "summary.json")["best_step"] if (out/"summary.json").exists() else None
+    if which == "best" and best_step is not None:
+        best = out/"checkpoints"/f"step-{best_step:08d}"
         if (best/"checkpoint.sha256").exists() and sha256_file(best/"checkpoint.pt") == (best/"checkpoint.sha256").read_text().strip():
             ckpt = best
         else: print(f"the best checkpoint {best.name} is missing or fails its checksum: using the newest, {ckpt and ckpt.name}")

@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['TRAIN_PRESETS', 'FAST', 'SINGLE_PROCESS_FAST', 'METRIC_FIELDS', 'RUN_FILES', 'STOP_REASONS', 'TrainConfig',
-           'resolve_device', 'ParameterError', 'make_config', 'batch_starts', 'get_batch', 'BatchStream', 'geometry',
-           'my_batches', 'lr_at', 'eval_steps', 'make_optimizer', 'train_step', 'GraphedStep', 'make_stepper',
-           'val_windows', 'evaluate', 'keep_heap', 'setup_device', 'autocast_for', 'compile_blocks', 'build_run',
-           'peak_mem_mb', 'resolve_out_dir', 'RunLog', 'supersede_rows', 'archive_previous_run', 'to_host',
+           'resolve_device', 'ParameterError', 'make_config', 'batch_starts', 'on_device', 'get_batch', 'BatchStream',
+           'geometry', 'my_batches', 'lr_at', 'eval_steps', 'make_optimizer', 'train_step', 'GraphedStep',
+           'make_stepper', 'val_windows', 'evaluate', 'keep_heap', 'setup_device', 'autocast_for', 'compile_blocks',
+           'build_run', 'peak_mem_mb', 'resolve_out_dir', 'RunLog', 'supersede_rows', 'archive_previous_run', 'to_host',
            'Checkpointer', 'CancelRun', 'stop_reason', 'Callback', 'StopGuard', 'SigtermHandler', 'FiniteGuard',
            'TargetStop', 'CostLogger', 'default_callbacks', 'Run', 'resume_state', 'write_run_info', 'start_run',
            'validate', 'checkpoint', 'log_step', 'train', 'finish']
@@ -165,11 +165,15 @@ def make_config(preset:str="baseline", **params) -> TrainConfig:
         raise ParameterError(f"prior_usd ({cfg.prior_usd}) already reaches budget_usd ({cfg.budget_usd}): raise the budget.")
     return cfg
 
-# %% ../nbs/04_train.ipynb #b56aa7ef
+# %% ../nbs/04_train.ipynb #85ca5b6a
 def batch_starts(n_tokens:int, block_size:int, batch_size:int, seed:int, step:int) -> torch.Tensor:
     "Start offsets of the `batch_size` windows of step `step`."
     g = torch.Generator().manual_seed(seed * 1_000_003 + step)
     return torch.randint(0, n_tokens - block_size, (batch_size,), generator=g)
+
+def on_device(ids, device="cpu") -> torch.Tensor:
+    "Token ids (a NumPy array or memmap) as an int64 tensor on `device`."
+    return torch.from_numpy(np.asarray(ids).astype(np.int64)).to(device)
 
 def get_batch(tokens:torch.Tensor, starts:torch.Tensor, block_size:int) -> tuple:
     "Inputs and next-token targets, each (len(starts), block_size), gathered on `tokens`' device."
@@ -521,7 +525,7 @@ class CostLogger(Callback):
 def default_callbacks() -> list:
     return [SigtermHandler(), StopGuard(), FiniteGuard(), TargetStop(), CostLogger()]
 
-# %% ../nbs/04_train.ipynb #5094bb28
+# %% ../nbs/04_train.ipynb #3301fa8e
 class Run:
     "The state of one training run, shared by the loop, its helpers and the callbacks."
     def __init__(self, **kw): self.__dict__.update(kw)
@@ -529,7 +533,7 @@ class Run:
     def cost(self) -> float: return cost_usd(self.elapsed(), self.cfg.usd_per_hour, self.cfg.prior_usd)
     def say(self, msg:str): self.log.say(msg)
     def fire(self, event:str):
-        for cb in sorted(self.callbacks, key=lambda c: c.order): getattr(cb, event, lambda run: None)(self)
+        for cb in self.callbacks: getattr(cb, event, lambda run: None)(self)
     def agree(self, *flags:bool) -> list:
         "Stop decisions must be the same on every process: one all-reduce for all of them."
         if self.world == 1: return list(flags)
@@ -568,14 +572,13 @@ def write_run_info(run:Run):
                tokenizer_fingerprint=run.data.tokenizer.fingerprint, chars_per_token=run.data.chars_per_token)
     (run.out/"env.json").write_text(json.dumps(env, indent=1))
 
-# %% ../nbs/04_train.ipynb #5a57378f
+# %% ../nbs/04_train.ipynb #5d68e816
 def _to_device(run:Run, offset:int):
     "The DDP wrapper, the tokens (on the device), and the batch stream from `offset`."
     run.train_model = torch.nn.parallel.DistributedDataParallel(
         run.model, device_ids=[run.device] if run.device.type == "cuda" else None) if run.world > 1 else run.model
-    run.tokens = torch.from_numpy(np.asarray(run.data.train).astype(np.int64)).to(run.device)
-    run.val_tokens = torch.from_numpy(np.asarray(run.data.val).astype(np.int64)).to(run.device)
-    run.piece_chars = torch.from_numpy(run.data.tokenizer.piece_chars).to(run.device)
+    run.tokens, run.val_tokens = on_device(run.data.train, run.device), on_device(run.data.val, run.device)
+    run.piece_chars = on_device(run.data.tokenizer.piece_chars, run.device)
     run.batches = BatchStream(len(run.tokens), run.mcfg.block_size, run.cfg.batch_size, run.cfg.seed, offset, run.device)
 
 def start_run(cfg:TrainConfig, echo=print) -> Run:
@@ -657,12 +660,12 @@ def log_step(run:Run, loss:torch.Tensor, lr:float):
     if run.world > 1: dist.barrier()
     run.window = (time.perf_counter(), 0)
 
-# %% ../nbs/04_train.ipynb #7702738f
+# %% ../nbs/04_train.ipynb #8502a783
 def train(cfg:TrainConfig, log=None, progress:bool=True, on_step=None, callbacks:list=None) -> dict:
     "Run the training job `cfg` end to end; return the summary (also written to out_dir/summary.json)."
     # log: called with each log line (default: print, when `progress`); on_step: called with (step, model) after each step
     run = start_run(cfg, log or (print if progress else None))
-    run.callbacks = default_callbacks() if callbacks is None else callbacks
+    run.callbacks = sorted(default_callbacks() if callbacks is None else callbacks, key=lambda c: c.order)
     run.last_ckpt = run.start
     try:
         run.fire("before_fit")
