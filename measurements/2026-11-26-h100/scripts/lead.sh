@@ -43,4 +43,14 @@ PMT=90 pm var-beta2 -p steps 3000 -p fast True -p beta2 0.99 -p warmup_steps 100
 echo "== benchmark"; timeout 200 python3 -c "import sys; from litgpt_nb.cli import main; sys.exit(main(sys.argv[1:]))" bench --devices cuda --presets baseline --modes reference,fast --nanogpt .gpu/nanogpt --out-dir outputs/bench-gpu --warmup 5 --steps 20; cp -r outputs/bench-gpu "$OUT/" 2>/dev/null
 tar czf "$OUT/results-extra.tgz" --exclude=checkpoints outputs
 fi
+if [ "$phase" = dropout ]; then   # prepared 2026-11-26 in a session without a GPU; not yet run
+echo "== unit checks on CUDA"; timeout 100 python3 .gpu/lead_unit.py; echo "unit rc $?"
+echo "== the literal main command on this commit"
+t0=$SECONDS; timeout 200 python3 -m papermill nbs/train.ipynb out.ipynb -p steps 3000 --cwd . 2>&1 | grep -v "without encryption" | tail -3
+echo "literal exit ${PIPESTATUS[0]} after $((SECONDS - t0)) s"
+python3 -c "import json; s=json.load(open('outputs/baseline/summary.json')); print(json.dumps(s))"
+echo "== what dropout costs"; timeout 200 python3 -c "import sys; from litgpt_nb.cli import main; sys.exit(main(sys.argv[1:]))" bench --devices cuda --presets baseline --modes reference,reference+nodrop,fast,fast+nodrop --out-dir outputs/bench-dropout --warmup 5 --steps 20; cp -r outputs/bench-dropout "$OUT/" 2>/dev/null
+echo "== fast path, cold"; PMT=100 pm fast-cold -p steps 3000 -p fast True
+tar czf "$OUT/results-dropout.tgz" --exclude=checkpoints outputs out.ipynb
+fi
 echo "total $((SECONDS - t)) s"
