@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     l.add_argument("--gpu-types", default=",".join(DEFAULT_GPUS), help="comma-separated RunPod GPU type ids, tried in order")
     l.add_argument("--gpu-count", type=int, default=1); l.add_argument("--data-centers", default="", help="comma-separated; empty: any")
     l.add_argument("--cloud-type", default="SECURE", choices=["SECURE", "COMMUNITY", "ALL"])
+    l.add_argument("--create-api", default="auto", choices=["auto", "rest", "graphql"],
+                   help="auto: GraphQL (with RunPod's terminateAfter) while RunPod serves it, then REST v2")
     l.add_argument("--image", default=PodConfig.image); l.add_argument("--out-dir", default=None)
     l.add_argument("--repo-url", default=None); l.add_argument("--commit", default=None)
     l.add_argument("--allow-dirty", action="store_true"); l.add_argument("--with-checkpoint", action="store_true")
@@ -81,7 +83,7 @@ def main(argv=None) -> int:
             make_config(a.preset, **{"steps": a.steps, **parse_pairs(a.params)})   # refuse bad parameters before renting anything
             cfg = PodConfig(steps=a.steps, preset=a.preset, budget_usd=a.budget, max_hours=a.max_hours,
                             gpu_types=split(a.gpu_types), gpu_count=a.gpu_count, data_centers=split(a.data_centers),
-                            cloud_type=a.cloud_type, image=a.image, out_dir=a.out_dir, repo_url=a.repo_url,
+                            cloud_type=a.cloud_type, create_api=a.create_api, image=a.image, out_dir=a.out_dir, repo_url=a.repo_url,
                             commit=a.commit, allow_dirty=a.allow_dirty, with_checkpoint=a.with_checkpoint,
                             poll_s=a.poll_s, api_key_file=a.api_key_file, params=parse_pairs(a.params))
             if a.dry_run: dry_run(cfg)
