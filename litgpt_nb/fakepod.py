@@ -60,7 +60,8 @@ class FakeRunPod:
         self.pod_env, self.bill_multiplier = pod_env or {}, bill_multiplier
         self.pods, self.requests, self.faults, self.cache, self.lock = {}, [], [], {}, threading.Lock()
         self.never_start, self.max_response_bytes, self.late_s = False, None, 4.0
-        self.fail_start, self.graphql_retired, self.stopping = None, None, False   # a reason; an HTTP status
+        self.fail_start, self.graphql_retired, self.stopping = None, None, False   # a reason; an HTTP status (200: a GraphQL error saying so)
+        self.graphql_error_status = 200   # the HTTP status of GraphQL's refusals (RunPod: 200; GraphQL servers may use 400)
         self.bin = self.workdir/"bin"; self.bin.mkdir(parents=True, exist_ok=True)
         root = Path(importlib.util.find_spec("litgpt_nb").origin).parent.parent
         (self.bin/"runpodctl").write_text(RUNPODCTL.format(python=sys.executable, root=str(root)))
@@ -147,6 +148,7 @@ def route(self:FakeRunPod, method:str, path:str, headers, body:bytes) -> tuple:
     if fault == "500": return 500, {"Content-Type": "text/html"}, b"<html>Internal Server Error</html>", None
     if fault == "429": return _problem(429, "rate limit exceeded for the minute window", {"Retry-After": "1"})
     if u.path == "/graphql":
+        if self.graphql_retired == 200: return _json(200, {"errors": [{"message": "The GraphQL API has been retired: use REST v2."}]})
         if self.graphql_retired: return _problem(self.graphql_retired, "The GraphQL API has been retired: use https://api.runpod.io/v2.")
         return self.graphql(op, json.loads(body))
     if op == "catalog": return self.catalog(u)
@@ -171,14 +173,14 @@ def _input_problem(inp:dict):
 
 @patch
 def graphql(self:FakeRunPod, op:str, body:dict) -> tuple:
-    if op != "create": return _json(200, {"errors": [{"message": f"fake RunPod does not know this query: {body.get('query', '')[:80]}"}]})
+    if op != "create": return _json(self.graphql_error_status, {"errors": [{"message": f"fake RunPod does not know this query: {body.get('query', '')[:80]}"}]})
     inp = (body.get("variables") or {}).get("input")
     problem = _input_problem(inp) if inp else "create pods with an $input variable, as runpodctl does"
-    if problem: return _json(200, {"errors": [{"message": problem}]})
+    if problem: return _json(self.graphql_error_status, {"errors": [{"message": problem}]})
     g, cloud, count = self.gpus.get(inp["gpuTypeId"]), inp.get("cloudType", "ALL"), inp.get("gpuCount", 1)
     price = self._price(inp["gpuTypeId"], "SECURE" if cloud == "ALL" else cloud)
     if price is None or g["capacity"] <= 0 or not self._hosts(g, inp.get("allowedCudaVersions")):
-        return _json(200, {"errors": [{"message": NO_INSTANCES}]})
+        return _json(self.graphql_error_status, {"errors": [{"message": NO_INSTANCES}]})
     g["capacity"] -= 1
     if self._take("create", ("late",)): time.sleep(self.late_s)   # the client has given up by now
     pod = self._create(inp["name"], inp["gpuTypeId"], inp["imageName"], inp.get("dockerArgs", ""),
