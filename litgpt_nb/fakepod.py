@@ -235,7 +235,7 @@ def _type_errors(obj:dict, fields:dict, at:str) -> list:
     "Unknown properties and wrong types of `obj` against `fields`, worded as RunPod's `errors`."
     errs = [f"{at}: additional properties '{k}' not allowed" for k in obj if k not in fields]
     return errs + [f"{at}.{k}: expected {getattr(t, '__name__', 'string or null')}" for k, t in fields.items()
-                   if k in obj and not isinstance(obj[k], t)]
+                   if k in obj and not (isinstance(obj[k], t) and not (t is int and isinstance(obj[k], bool)))]   # JSON's true is no integer
 
 def _contract_errors(b) -> list:
     "What `CreatePodRequest`'s schema refuses (a 422), or []."
