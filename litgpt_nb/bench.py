@@ -67,9 +67,9 @@ def time_steps(cfg:TrainConfig, warmup:int=2, steps:int=5, model_fn=None) -> dic
     learn.fit()
     first, ms = timer.ms[0], timer.ms[warmup:]
     med, fpt = statistics.median(ms), flops_per_token(learn.model_config)
-    tps = cfg.batch_size * learn.model_config.block_size / (med / 1000)
-    return dict(dropout=cfg.dropout, ms_median=med, ms_min=min(ms), ms_max=max(ms), tokens_per_s=tps, first_step_s=first / 1000,
-                flops_per_token=fpt, achieved_tflops=tps * fpt / 1e12, peak_mem_mb=peak_mem_mb(learn.device),
+    tokens_per_s = cfg.batch_size * learn.model_config.block_size / (med / 1000)
+    return dict(dropout=cfg.dropout, ms_median=med, ms_min=min(ms), ms_max=max(ms), tokens_per_s=tokens_per_s, first_step_s=first / 1000,
+                flops_per_token=fpt, achieved_tflops=tokens_per_s * fpt / 1e12, peak_mem_mb=peak_mem_mb(learn.device),
                 params=sum(p.numel() for p in learn.model.parameters()), **_parts(learn))
 
 # %% ../nbs/06a_bench.ipynb #64981e83
