@@ -58,7 +58,7 @@ class TargetStop(Callback):
     "With `stop_at_target`, end the run at the first validation that meets the target."
     def after_step(self, learn):
         p = learn.progress
-        if not (learn.cfg.stop_at_target and p.step in learn.eval_points): return
+        if not (learn.cfg.stop_at_target and p.step in learn.validate_at): return
         met = learn.main and p.last.step == p.step and target_met(p.last.nats_per_char, learn.cfg.target_nats_per_char)
         if learn.agree(met)[0]:
             raise CancelRun("target", f"target met at step {p.step}: stopping")

@@ -122,7 +122,7 @@ def setup(self):
     self.to_device()
     self.checkpointer = Checkpointer(self.ckpt_dir, cfg.keep_checkpoints)
     self.stepper = make_stepper(self.model, self.train_model, self.opt, cfg, self.autocast)
-    self.eval_points, self.progress.window_t0 = set(eval_points(cfg)), time.perf_counter()
+    self.validate_at, self.progress.window_t0 = set(eval_points(cfg)), time.perf_counter()
     if self.main: write_run_info(self.out, cfg, self.data, self.model_config, self.device, self.world)
     self.say(f"{cfg.preset}: {n_params(self.model_config):,} parameters, vocab {self.data.tokenizer.vocab_size}, "
              f"{len(self.data.train):,} train tokens, {self.data.chars_per_token:.3f} chars/token, device {self.device}, "
@@ -188,7 +188,7 @@ def one_step(self, step:int):
     self.loss = self.stepper(batches, lr)
     p.step, p.window_steps = step + 1, p.window_steps + 1
     self.fire("after_update")
-    if p.step % self.cfg.log_every == 0 or p.step in self.eval_points: self.log_point(lr)
+    if p.step % self.cfg.log_every == 0 or p.step in self.validate_at: self.log_point(lr)
     self.fire("after_step")
 
 # %% ../nbs/05a_learner.ipynb #5a2da432
@@ -204,7 +204,7 @@ def log_point(self, lr:float):
     if p.first_log_s is None: p.first_log_s = now - p.segment_t0
     p.train_loss = train_loss
     self.fire("after_loss")
-    is_eval = p.step in self.eval_points
+    is_eval = p.step in self.validate_at
     if is_eval and self.main: self.validate()
     val = p.last if is_eval and self.main else None
     self.log.row(step=p.step, lr=f"{lr:.6g}", train_loss=f"{train_loss:.6f}", val_loss=val and f"{val.nats_per_token:.6f}",
