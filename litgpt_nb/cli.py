@@ -7,10 +7,11 @@ __all__ = ['parse_pairs', 'main']
 
 # %% ../nbs/10_cli.ipynb #3e8ac35a
 import argparse, json, sys
-from .train import make_config, ParameterError
+from .config import make_config, ParameterError
 from .ddp import run_training
 from .cloud.client import PodConfig, PodError, DEFAULT_GPUS
-from .guards import DiskSpaceError, TrainingDiverged, CheckpointError, CheckpointWriteError
+from .guards import TrainingDiverged
+from .checkpoint import DiskSpaceError, CheckpointError, CheckpointWriteError
 from .data import CorpusError
 from .tokenizer import TokenFileError
 

@@ -14,6 +14,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torch.nn.attention import SDPBackend, sdpa_kernel
+from .tokenizer import BPE_VOCAB_SIZE
 
 # %% ../nbs/02_model.ipynb #747ab1b7
 @dataclass
@@ -22,7 +23,7 @@ class Config:
     name: str = "baseline"
     # sizes
     block_size: int = 256           # context length in tokens
-    vocab_size: int = 16_000        # the tokenizer's vocabulary
+    vocab_size: int = BPE_VOCAB_SIZE  # the tokenizer's vocabulary
     padding_multiple: int = 64      # embedding rows are padded to a multiple of this for fast matmuls
     n_layer: int = 6
     n_head: int = 6
@@ -64,7 +65,7 @@ class Config:
 
 # %% ../nbs/02_model.ipynb #195f744b
 PRESETS = {
-    "baseline": dict(n_layer=6, n_head=6, n_embd=384, block_size=256, vocab_size=16_000),
+    "baseline": dict(n_layer=6, n_head=6, n_embd=384, block_size=256, vocab_size=BPE_VOCAB_SIZE),
     "cpu":      dict(n_layer=4, n_head=4, n_embd=128, block_size=128, vocab_size=322),
     "baby":     dict(n_layer=4, n_head=4, n_embd=128, block_size=64, vocab_size=322),
     "smoke":    dict(n_layer=2, n_head=2, n_embd=32, block_size=16, vocab_size=322),
