@@ -6,7 +6,6 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN ?= cpu
-TEST_LOG := $(VENV)/nbdev_test.log
 export PYTHONHASHSEED ?= 1337
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
@@ -29,19 +28,16 @@ run: $(STAMP)
 	  --log-output --no-progress-bar 2>&1 | grep --line-buffered -v -e "without encryption" -e "^$$" -e "Executing Cell" -e "Ending Cell"
 	@echo "report: outputs/$(RUN)/report.ipynb  summary: outputs/$(RUN)/summary.json"
 
-## Every notebook's tests (nbdev_test) including the slow cells (`#| slow`), two notebooks at a time, one thread each.
-test: TEST_FLAGS = --flags slow
+## Every notebook's tests (nbdev_test) including the slow cells (`#| slow`), two notebooks at a time, one thread each;
+## each notebook's pass or fail as it finishes, its log under .venv/test-logs/.
+test: TEST_FLAGS = slow
 test: $(STAMP) test-run
 
 ## The quick set for the edit loop: the slow cells (end to end, pod launches, fault suite) are skipped.
 test-fast: $(STAMP) test-run
 
 test-run:
-	@rc=0; OMP_NUM_THREADS=1 $(BIN)/nbdev_test --n_workers 2 --do_print --timing $(TEST_FLAGS) >$(TEST_LOG) 2>&1 || rc=$$?; \
-	cat $(TEST_LOG); \
-	n=$$(grep -o 'Starting /[^ ]*\.ipynb' $(TEST_LOG) | wc -l); \
-	f=$$(sed -n '/Tests Failed On/,$$p' $(TEST_LOG) | grep -c '\.ipynb'); \
-	echo "$$((n-f)) passed, $$f failed"; exit $$rc
+	@OMP_NUM_THREADS=1 $(BIN)/python tools/test_notebooks.py --workers 2 $(if $(TEST_FLAGS),--flags "$(TEST_FLAGS)")
 
 ## JupyterLab on the project's kernel.
 lab: $(STAMP)
