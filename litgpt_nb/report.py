@@ -28,7 +28,7 @@ def collect_params(namespace:dict, before:set) -> dict:
     return {k: v for k, v in namespace.items() if k not in before and not k.startswith("_")
             and not callable(v) and type(v).__name__ != "module"}
 
-# %% ../nbs/05b_report.ipynb #134dbfe4
+# %% ../nbs/05b_report.ipynb #9f165a8d
 def _read(out_dir, name) -> dict: return json.loads((Path(out_dir)/name).read_text())
 
 def run_facts(out_dir) -> dict:
@@ -44,7 +44,7 @@ def figure_title(out_dir) -> str:
     f = run_facts(out_dir)
     return f"{f['preset']} · {f['corpus']} ({f['corpus_sha']}) · {f['machine']} · {f['date'][:10]} · commit {f['commit'][:7]}"
 
-# %% ../nbs/05b_report.ipynb #61016828
+# %% ../nbs/05b_report.ipynb #42c145f4
 def vocab_note(out_dir) -> str:
     "What the vocabulary holds: for a character vocabulary, characters, byte-fallback pieces and specials."
     tok = Tokenizer.load(Path(out_dir)/"tokenizer.model"); sp = tok.sp
@@ -69,7 +69,7 @@ def headline(out_dir) -> str:
             f"commit {f['commit']}.")
     return text + _overfit_note(s, out) + _files_note(s, out)
 
-# %% ../nbs/05b_report.ipynb #c2d06af1
+# %% ../nbs/05b_report.ipynb #9282a56f
 def _overfit_note(s:dict, out:Path) -> str:
     "Whether the run memorised its training split, from its own numbers; the laptop demo said to be one."
     passes, rise = s["steps"] * s["batch_size"] * s["block_size"] / s["train_tokens"], s["val_nats_per_char"] - s["best_val_nats_per_char"]
@@ -131,7 +131,7 @@ def guard_table(out_dir) -> pd.DataFrame:
     ]
     return pd.DataFrame(rows, columns=["guard", "status", "figure"]).set_index("guard")
 
-# %% ../nbs/05b_report.ipynb #6a8b4710
+# %% ../nbs/05b_report.ipynb #961df998
 def read_metrics(out_dir) -> pd.DataFrame: return pd.read_csv(Path(out_dir)/"metrics.csv")
 
 def plot_run(out_dir, target:float=1.55):
@@ -185,7 +185,7 @@ def sample(out_dir, prompt:str="\n", max_new_tokens:int=200, temperature:float=0
     g = torch.Generator(device=device).manual_seed(seed)
     return tok.decode(generate(model, ids, n, temperature, top_k, generator=g).tolist())
 
-# %% ../nbs/05b_report.ipynb #160d6480
+# %% ../nbs/05b_report.ipynb #c8a38ffc
 SUMMARY_COLUMNS = ["preset", "steps", "val_nats_per_char", "best_val_nats_per_char", "best_step", "val_loss",
                    "target_met", "tokens_per_s", "train_seconds", "cost_usd", "device", "dtype", "tokenizer", "dropout"]
 
@@ -214,7 +214,7 @@ def plot_runs(root=None, target:float=1.55):
            title=f"every run under {root.name}/ · {', '.join(corpora) or 'no runs'} · {span}"); ax.legend()
     return fig
 
-# %% ../nbs/05b_report.ipynb #d3e8d1d9
+# %% ../nbs/05b_report.ipynb #43985dbf
 def render_html(report) -> Path:
     "The executed report as HTML without its code (nbconvert), written beside it: the reader's copy."
     import nbformat

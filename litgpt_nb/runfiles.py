@@ -115,7 +115,7 @@ def archive_previous_run(out:Path, say=print):
     say(f"{out} held an earlier run: moved its files, report included, to {dest} (pass resume=True to continue a run instead)")
     return dest
 
-# %% ../nbs/04b_runfiles.ipynb #5340fadf
+# %% ../nbs/04b_runfiles.ipynb #3372c081
 OWN_FILES = ["metrics.csv", "metrics.superseded.csv", "train.log", "env.json", "config.json", "tokenizer.model"]   # cost_log.csv gets a row after
 
 def file_checksums(out:Path) -> dict:
