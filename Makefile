@@ -6,12 +6,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN ?= cpu
+PRESET ?= cpu
 export PYTHONHASHSEED ?= 1337
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 NANOGPT ?=
 
-.PHONY: run test test-fast test-run lab export bench compare readme
+.PHONY: run report test test-fast test-run lab export bench compare readme
 
 $(STAMP): settings.ini setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,12 +22,22 @@ $(STAMP): settings.ini setup.py
 	$(BIN)/pip check
 	touch $(STAMP)
 
-## The main job: train the `cpu` preset and leave the executed report in outputs/$(RUN)/ (the log streams here).
+## The main job: train the `cpu` preset into outputs/$(RUN)/ (an earlier run there moves to its archive/ first, report
+## included), the training log streaming here; then the headline, and report.ipynb with its reader's copy, report.html.
 run: $(STAMP)
-	mkdir -p outputs/$(RUN)
-	$(BIN)/papermill nbs/train.ipynb outputs/$(RUN)/report.ipynb -p preset cpu -p out_dir outputs/$(RUN) --cwd . \
-	  --log-output --no-progress-bar 2>&1 | grep --line-buffered -v -e "without encryption" -e "^$$" -e "Executing Cell" -e "Ending Cell"
-	@echo "report: outputs/$(RUN)/report.ipynb  summary: outputs/$(RUN)/summary.json"
+	@mkdir -p outputs/$(RUN); if [ -n "$$(ls -A outputs/$(RUN) | grep -v '^archive$$')" ]; then \
+	  d=outputs/$(RUN)/archive/$$(date +%Y%m%d-%H%M%S); mkdir -p $$d; \
+	  find outputs/$(RUN) -mindepth 1 -maxdepth 1 ! -name archive -exec mv {} $$d/ \; ; echo "the earlier run in outputs/$(RUN) moved to $$d"; fi
+	@echo "training the $(PRESET) preset into outputs/$(RUN)/ (papermill's own log: outputs/$(RUN)/papermill.log)"
+	@tail -n +1 -F outputs/$(RUN)/train.log 2>/dev/null & t=$$!; \
+	  $(BIN)/papermill nbs/train.ipynb outputs/$(RUN)/report.ipynb -p preset $(PRESET) -p out_dir outputs/$(RUN) --cwd . \
+	    --no-progress-bar > outputs/$(RUN)/papermill.log 2>&1; rc=$$?; sleep 1; kill $$t 2>/dev/null; \
+	  if [ $$rc -ne 0 ]; then tail -n 25 outputs/$(RUN)/papermill.log; echo "make run failed (papermill exit $$rc): see outputs/$(RUN)/papermill.log"; exit $$rc; fi
+	@echo; $(BIN)/litgpt-nb report outputs/$(RUN)
+
+## The headline of the last `make run` and the path of its reader's copy (report.html, written if missing).
+report: $(STAMP)
+	@$(BIN)/litgpt-nb report outputs/$(RUN)
 
 ## Every notebook's tests (nbdev_test) including the slow cells (`#| slow`), two notebooks at a time, one thread each;
 ## each notebook's pass or fail as it finishes, its log under .venv/test-logs/.
@@ -39,10 +50,10 @@ test-fast: $(STAMP) test-run
 test-run:
 	@OMP_NUM_THREADS=1 $(BIN)/python tools/test_notebooks.py --workers 2 $(if $(TEST_FLAGS),--flags "$(TEST_FLAGS)")
 
-## JupyterLab on the project's kernel.
+## JupyterLab on the project's kernel, serving the project root: the notebooks in nbs/, the reports in outputs/.
 lab: $(STAMP)
 	$(BIN)/pip install -q jupyterlab
-	$(BIN)/jupyter lab nbs/ $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+	$(BIN)/jupyter lab --notebook-dir=. $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 ## Regenerate the package and README from the notebooks and strip their outputs.
 export: $(STAMP)

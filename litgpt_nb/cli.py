@@ -6,8 +6,10 @@
 __all__ = ['parse_pairs', 'main']
 
 # %% ../nbs/10_cli.ipynb #3e8ac35a
-import argparse, json, sys
-from .config import make_config, ParameterError
+import argparse, json, sys, time
+from pathlib import Path
+from .config import make_config, ParameterError, TRAIN_PRESETS
+from .runfiles import project_root
 from .ddp import run_training
 from .cloud.client import PodConfig, PodError, DEFAULT_GPUS
 from .guards import TrainingDiverged
@@ -30,8 +32,11 @@ def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="litgpt-nb", description="Train, benchmark and launch litgpt_nb runs.")
     sub = p.add_subparsers(dest="command", required=True)
     t = sub.add_parser("train", help="train without the report notebook (metrics, checkpoints, summary.json)")
-    t.add_argument("--preset", default="baseline", help="baseline, cpu or smoke")
-    t.add_argument("params", nargs="*", help="TrainConfig fields as name=value, e.g. steps=100 lr=1e-3")
+    t.add_argument("--preset", default="baseline", help=f"one of {', '.join(TRAIN_PRESETS)} (default: baseline)")
+    t.add_argument("params", nargs="*", help="TrainConfig fields as name=value, e.g. steps=100 lr=1e-3; "
+                                             "out_dir=DIR (default: outputs/<preset>-<time>/, a folder of its own)")
+    r = sub.add_parser("report", help="a finished run's headline, in plain text; writes report.html beside its report.ipynb")
+    r.add_argument("run_dir", help="the run's folder (the one holding summary.json)")
     b = sub.add_parser("bench", help="time training steps; writes bench.csv and bench.md")
     b.add_argument("--presets", default="baseline,cpu"); b.add_argument("--modes", default="reference,fast")
     b.add_argument("--devices", default=None, help="cpu,cuda (default: every device present)")
@@ -65,6 +70,22 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 # %% ../nbs/10_cli.ipynb #cb75e669
+def _train(a):
+    "Headless training into a folder of its own (unless out_dir= says otherwise); the summary, then where it is."
+    params = parse_pairs(a.params)
+    params.setdefault("out_dir", str(project_root()/"outputs"/f"{a.preset}-{time.strftime('%Y%m%d-%H%M%S')}"))
+    print(json.dumps(run_training(make_config(a.preset, **params)), indent=1))
+    print(f"run folder: {params['out_dir']}")
+
+def _report(run_dir:Path):
+    "The headline of a finished run in plain text, and report.html beside its report.ipynb."
+    if not (run_dir/"summary.json").exists():
+        raise FileNotFoundError(f"{run_dir} holds no summary.json: give the folder of a finished run (e.g. outputs/cpu).")
+    from litgpt_nb.report import headline_text, render_html
+    print(headline_text(run_dir))
+    if (run_dir/"report.ipynb").exists(): print(f"\nreport: {run_dir/'report.ipynb'}\nreader's copy: {render_html(run_dir/'report.ipynb')}")
+    else: print(f"\n{run_dir} has no report.ipynb (a headless run): its files are summary.json, metrics.csv and train.log")
+
 def _pod(a):
     "The `pod` subcommands."
     from litgpt_nb.cloud.client import load_api_key, RunPodRest
@@ -90,8 +111,8 @@ def main(argv=None) -> int:
     "Entry point of the `litgpt-nb` console command."
     a = _parser().parse_args(argv)
     try:
-        if a.command == "train":
-            print(json.dumps(run_training(make_config(a.preset, **parse_pairs(a.params))), indent=1))
+        if a.command == "train": _train(a)
+        elif a.command == "report": _report(Path(a.run_dir))
         elif a.command == "bench":
             from litgpt_nb.bench import run_benchmark
             run_benchmark(a.presets.split(","), a.modes.split(","), a.devices.split(",") if a.devices else None,

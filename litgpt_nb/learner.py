@@ -21,7 +21,7 @@ from .guards import cost_usd, target_met, TrainingDiverged
 from .checkpoint import (seed_everything, rng_state, set_rng_state, latest_checkpoint, load_checkpoint,
                                   list_checkpoints, check_disk, Checkpointer)
 from .runfiles import (RunLog, resolve_out_dir, archive_previous_run, supersede_rows, write_run_info,
-                                failure_snapshot, peak_mem_mb, read_csv_rows)
+                                failure_snapshot, peak_mem_mb, read_csv_rows, file_checksums)
 from .callbacks import CancelRun, default_callbacks
 
 # %% ../nbs/05a_learner.ipynb #21f0c67e
@@ -270,10 +270,11 @@ def finish(self) -> dict:
     if p.last is None or p.last.step != p.step: self.validate()
     self.checkpointer.wait()   # the summary lists committed checkpoints only
     summary = self.summary()
-    (self.out/"summary.json").write_text(json.dumps(summary, indent=1))
     self.say(f"done: {p.step} steps, val {p.last.nats_per_token:.4f} nats/token = {p.last.nats_per_char:.4f} nats/char on "
              f"the whole split (target {self.cfg.target_nats_per_char}: {'met' if summary['target_met'] else 'not met'}), "
              f"best {summary['best_val_nats_per_char']:.4f} at step {summary['best_step']}, {summary['train_seconds']} s")
+    summary["files"] = file_checksums(self.out)   # last: the log's closing line is in them
+    (self.out/"summary.json").write_text(json.dumps(summary, indent=1))
     return summary
 
 # %% ../nbs/05a_learner.ipynb #504120c6

@@ -81,7 +81,6 @@ log "started; pod ${POD:-unknown}, deadline $(date -u -d "@$DEADLINE" +%H:%M:%SZ
 left() { echo $(( DEADLINE - $(date +%s) - RESERVE )); }
 bounded() { local cap; cap=$(left); [ "$1" -lt "$cap" ] && echo "$1" || echo "$(( cap > 1 ? cap : 1 ))"; }
 linger() {  # on success and on failure alike: the launcher needs the logs; it says when it has them
-  manifest
   log "waiting up to ${LINGER}s for the launcher to collect the results"
   local end=$(( $(date +%s) + LINGER ))
   while [ "$(date +%s)" -lt "$end" ] && [ "$(date +%s)" -lt "$DEADLINE" ]; do
@@ -103,7 +102,8 @@ for p in sorted(run.rglob("*")) if run.is_dir() else []:
 (out/".manifest.tmp").write_text(json.dumps(files, indent=1)); os.replace(out/".manifest.tmp", out/"manifest.json")
 PY
 }
-fail() { RC=1; CAUSE="$1"; status failed; log "failed: $1"; linger; exit 1; }
+fail() { RC=1; CAUSE="$1"; manifest; status failed; log "failed: $1"; linger; exit 1; }   # the manifest first: a launcher
+                                                                                      # reading "failed" fetches at once
 
 python3 -m http.server "$PORT" --directory "$SERVE" >/dev/null 2>>"$W/http.log" &
 for v in LITGPT_NB_REPO LITGPT_NB_COMMIT LITGPT_NB_TOKEN LITGPT_NB_PARAMS LITGPT_NB_USD_PER_HOUR LITGPT_NB_BUDGET_USD; do
@@ -135,6 +135,7 @@ PYTHONHASHSEED="${PYTHONHASHSEED:-1337}" timeout -k 30 "$train_s" papermill nbs/
 wait $!   # in the background, so a signal to this script is handled at once, not after training
 rc=$?
 RC=$rc
+manifest   # before the status says the run ended: the launcher fetches as soon as it reads that
 if [ "$rc" = 0 ]; then status done; else CAUSE="training failed: papermill exited $rc (see papermill.log)"; status failed; fi
 log "papermill exited $rc"
 linger

@@ -14,7 +14,8 @@ from .boot import pod_env
 from .creation import (CLOUDS, gpu_offers, affordable, pod_body, create_or_sweep, terminate, sweep, our_pods,
                                       pod_table)
 from .results import fetch_results, progress, hand_over
-from ..guards import CostLog, cost_usd, project_root, _run
+from ..guards import cost_usd
+from ..runfiles import CostLog, project_root, _run
 
 # %% ../../nbs/08e_cloud_launch.ipynb #a901e9ef
 def remote_problem(url:str):
@@ -168,6 +169,10 @@ def _run_pod(rest, pod_id, base, cfg, created_at, costs, out, say) -> tuple:
     elif reason != "pod gone":
         fetched = fetch_results(base, out, cfg.with_checkpoint, say)
         say(f"retrieved: {', '.join(fetched['retrieved']) or 'nothing'} ({len(fetched['verified'])} verified)")
+        if (out/"report.ipynb").exists():
+            from litgpt_nb.report import render_html   # matplotlib and torch: only once there is a report
+            try: say(f"the report's reader's copy: {render_html(out/'report.ipynb')}")
+            except Exception as e: say(f"could not write report.html ({type(e).__name__}: {e}); report.ipynb is there")
         if reason in ("done", "failed"): ended_by = hand_over(rest, pod_id, base, cfg, out, say)
     return reason, fetched, ended_by
 
