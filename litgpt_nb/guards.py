@@ -49,11 +49,3 @@ def check_finite(loss:float, step:int):
     if not np.isfinite(loss):
         raise TrainingDiverged(f"Loss is {loss} at step {step}: the run stopped and kept its last good checkpoint; "
                                f"lower lr, raise warmup_steps or check the data, then resume.")
-
-# %% ../nbs/04_guards.ipynb #7e534c52
-_MOVED = {"CostLog": "runfiles", "project_root": "runfiles", "_run": "runfiles", "read_csv_rows": "runfiles"}
-
-def __getattr__(name):
-    if name not in _MOVED: raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    import importlib
-    return getattr(importlib.import_module(f"litgpt_nb.{_MOVED[name]}"), name)
