@@ -51,11 +51,10 @@ def verified_state(run_dir, checkpoint=None, map_location="cpu") -> tuple:
 
 def load_run_model(run_dir, checkpoint=None, device=None) -> tuple:
     "(model in eval mode, Tokenizer, checkpoint folder) of a run's verified checkpoint on `device`."
-    device = resolve_device(device)
-    state, tok, ckpt = verified_state(run_dir, checkpoint, map_location=device)
-    model = GPT(Config(**state["config"])).to(device)
+    state, tok, ckpt = verified_state(run_dir, checkpoint)   # on the CPU: the optimizer state never reaches the GPU
+    model = GPT(Config(**state["config"]))
     model.load_state_dict(state["model"])
-    return model.eval(), tok, ckpt
+    return model.to(resolve_device(device)).eval(), tok, ckpt
 
 # %% ../nbs/15_export.ipynb #b2cc6255
 def litgpt_config(c:Config) -> dict:
