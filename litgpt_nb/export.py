@@ -262,6 +262,7 @@ def stream_sample(model:GPT, tok:Tokenizer, prompt:str, max_new_tokens:int=200, 
     ids = torch.tensor(tok.encode(prompt), device=next(model.parameters()).device)
     room = model.config.block_size - len(ids)
     if not len(ids): raise ExportError("The prompt is empty: pass e.g. --prompt 'ROMEO:'.")
+    if room < 1: raise ExportError(f"The prompt is {len(ids)} tokens, the context {model.config.block_size}: pass a shorter prompt.")
     if not 0 < max_new_tokens <= room:
         raise ExportError(f"--tokens {max_new_tokens} after a prompt of {len(ids)} tokens does not fit the context of "
                           f"{model.config.block_size}: pass --tokens between 1 and {room}, or a shorter prompt.")
