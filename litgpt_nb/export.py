@@ -89,7 +89,8 @@ def hf_config(c:Config) -> dict:
                 intermediate_size=c.intermediate_size, hidden_act="gelu", rotary_pct=c.rotary_percentage,
                 rotary_emb_base=c.rope_base, max_position_embeddings=c.block_size, layer_norm_eps=c.norm_eps,
                 use_parallel_residual=c.parallel_residual, attention_bias=c.bias, tie_word_embeddings=False,
-                attention_dropout=0.0, hidden_dropout=0.0, use_cache=True, torch_dtype="float32")
+                attention_dropout=0.0, hidden_dropout=0.0, use_cache=True, torch_dtype="float32",
+                bos_token_id=None, eos_token_id=None)   # GPT-NeoX's defaults (0, 2) are a character and a byte here
 
 # %% ../nbs/15_export.ipynb #63d09931
 _HF_NAMES = {"norm_1": "input_layernorm", "norm_2": "post_attention_layernorm", "attn.qkv": "attention.query_key_value",
