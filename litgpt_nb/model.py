@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['PRESETS', 'Config', 'build_rope_cache', 'apply_rope', 'KVCache', 'CausalSelfAttention', 'MLP', 'Block', 'GPT',
-           'lm_loss', 'n_params', 'count_params', 'set_kv_cache', 'clear_kv_cache', 'generate']
+           'lm_loss', 'n_params', 'count_params', 'set_kv_cache', 'clear_kv_cache', 'generate_tokens', 'generate']
 
 # %% ../nbs/02_model.ipynb #55526d43
 import math
@@ -214,9 +214,9 @@ def clear_kv_cache(model:GPT):
 
 # %% ../nbs/02_model.ipynb #54e52c14
 @torch.no_grad()
-def generate(model:GPT, prompt:torch.Tensor, max_new_tokens:int, temperature:float=1.0, top_k:int=None,
-             generator:torch.Generator=None) -> torch.Tensor:
-    "Sample `max_new_tokens` after `prompt` (1-D ids); returns prompt and continuation."
+def generate_tokens(model:GPT, prompt:torch.Tensor, max_new_tokens:int, temperature:float=1.0, top_k:int=None,
+                    generator:torch.Generator=None):
+    "Yield each token sampled after `prompt` (1-D ids) as soon as it is drawn, a tensor of one id."
     T, total = prompt.numel(), prompt.numel() + max_new_tokens
     if total > model.config.block_size:
         raise ValueError(f"prompt ({T}) + max_new_tokens ({max_new_tokens}) exceed block_size "
@@ -224,8 +224,7 @@ def generate(model:GPT, prompt:torch.Tensor, max_new_tokens:int, temperature:flo
     was_training = model.training
     model.eval()
     set_kv_cache(model, 1, total)
-    out, pos = prompt.clone(), torch.arange(T, device=prompt.device)
-    x = prompt[None]
+    x, pos = prompt[None], torch.arange(T, device=prompt.device)
     try:
         for _ in range(max_new_tokens):
             logits = model(x, pos)[0, -1, :model.config.vocab_size].float()
@@ -234,9 +233,13 @@ def generate(model:GPT, prompt:torch.Tensor, max_new_tokens:int, temperature:flo
                 logits = logits / temperature
                 if top_k: logits[logits < logits.topk(min(top_k, logits.numel())).values[-1]] = -float("inf")
                 nxt = torch.multinomial(F.softmax(logits, -1), 1, generator=generator)
-            out = torch.cat((out, nxt))
+            yield nxt
             x, pos = nxt[None], pos[-1:] + 1
     finally:
         clear_kv_cache(model)
         model.train(was_training)
-    return out
+
+def generate(model:GPT, prompt:torch.Tensor, max_new_tokens:int, temperature:float=1.0, top_k:int=None,
+             generator:torch.Generator=None) -> torch.Tensor:
+    "Sample `max_new_tokens` after `prompt` (1-D ids); returns prompt and continuation."
+    return torch.cat([prompt, *generate_tokens(model, prompt, max_new_tokens, temperature, top_k, generator)])
