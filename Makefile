@@ -39,7 +39,7 @@ run: $(STAMP)
 report: $(STAMP)
 	@$(BIN)/litgpt-nb report outputs/$(RUN)
 
-## Every notebook's tests (nbdev_test) including the slow cells (`#| slow`), two notebooks at a time, one thread each;
+## Every notebook's tests (nbdev_test) including the slow cells (`#| slow`), three notebooks at a time (the pod notebooks mostly wait), one thread each;
 ## each notebook's pass or fail as it finishes, its log under .venv/test-logs/.
 test: TEST_FLAGS = slow
 test: $(STAMP) test-run
@@ -48,7 +48,7 @@ test: $(STAMP) test-run
 test-fast: $(STAMP) test-run
 
 test-run:
-	@OMP_NUM_THREADS=1 $(BIN)/python tools/test_notebooks.py --workers 2 $(if $(TEST_FLAGS),--flags "$(TEST_FLAGS)")
+	@OMP_NUM_THREADS=1 $(BIN)/python tools/test_notebooks.py --workers 3 $(if $(TEST_FLAGS),--flags "$(TEST_FLAGS)")
 
 ## JupyterLab on the project's kernel, serving the project root: the notebooks in nbs/, the reports in outputs/.
 lab: $(STAMP)
