@@ -7,7 +7,7 @@ __all__ = ['OWNED', 'DONE_STOPS', 'SweepError', 'SweepSpec', 'check_spec', 'load
            'configurations', 'resolve', 'plan_runs', 'run_state', 'run_spend', 'sweep_spend', 'left', 'check_budget',
            'sweep_dir', 'run_params', 'execute_run', 'run_sweep', 'render_report']
 
-# %% ../nbs/16_sweep.ipynb #e41ae29b
+# %% ../nbs/16_sweep.ipynb #1a329a51
 import hashlib, itertools, json, re
 from dataclasses import dataclass, field, fields, asdict
 from pathlib import Path
@@ -16,7 +16,7 @@ from .config import make_config, ParameterError
 from .runfiles import project_root, read_csv_rows
 from .checkpoint import latest_checkpoint
 
-# %% ../nbs/16_sweep.ipynb #d52ef046
+# %% ../nbs/16_sweep.ipynb #5d827cc3
 class SweepError(ParameterError): "A sweep SPEC that cannot be run: the message names the field."
 
 OWNED = ("preset", "seed", "out_dir", "resume", "budget_usd", "max_hours", "usd_per_hour", "prior_usd")   # set by the sweep
@@ -43,7 +43,7 @@ class SweepSpec:
 
     def __post_init__(self): check_spec(self)
 
-# %% ../nbs/16_sweep.ipynb #94f90ce6
+# %% ../nbs/16_sweep.ipynb #2d1e92d7
 def _bad(name, want, got): return SweepError(f"{name} must be {want}, got {got!r}: fix it in the sweep SPEC.")
 
 def _number(x, allow_none=True): return (x is None and allow_none) or (isinstance(x, (int, float)) and not isinstance(x, bool))
@@ -74,7 +74,7 @@ def check_spec(s:SweepSpec):
         if owned: raise SweepError(f"{where} sets {owned}, which the sweep sets on each run: use the SPEC's "
                                    f"preset, seeds, budget_usd, max_hours or usd_per_hour fields instead.")
 
-# %% ../nbs/16_sweep.ipynb #62c1becc
+# %% ../nbs/16_sweep.ipynb #3dbf9e4a
 def load_spec(source) -> SweepSpec:
     "The SweepSpec of a YAML file (or of a dict), refusing unknown keys by name."
     raw = source
@@ -89,7 +89,7 @@ def load_spec(source) -> SweepSpec:
     if "name" not in raw: raise SweepError("name is missing: give the sweep a name (its folder under outputs/sweeps/).")
     return SweepSpec(**raw)
 
-# %% ../nbs/16_sweep.ipynb #b812ef23
+# %% ../nbs/16_sweep.ipynb #2f35e03f
 def _fmt(v): return f"{v:g}" if isinstance(v, float) else str(v)
 
 def config_name(overrides:dict) -> str:
@@ -100,7 +100,7 @@ def config_name(overrides:dict) -> str:
 
 def run_name(overrides:dict, seed:int) -> str: return f"{config_name(overrides)}_seed={seed}"
 
-# %% ../nbs/16_sweep.ipynb #1cce0226
+# %% ../nbs/16_sweep.ipynb #41348216
 @dataclass
 class Run:
     "One run of a sweep: a configuration and a seed."
@@ -115,7 +115,7 @@ def configurations(s:SweepSpec) -> list:
     grid = [("grid", dict(zip(s.grid, vals))) for vals in itertools.product(*s.grid.values())] if s.grid else []
     return grid + [(f"overrides[{i}]", dict(o)) for i, o in enumerate(s.overrides)]
 
-# %% ../nbs/16_sweep.ipynb #f105c6f2
+# %% ../nbs/16_sweep.ipynb #a67fdb9a
 def resolve(s:SweepSpec, overrides:dict, where:str="base"):
     "The TrainConfig of `overrides` on the SPEC's preset and base; a refusal names `where` in the SPEC."
     try: return make_config(s.preset, **{**s.base, **overrides})
@@ -133,7 +133,7 @@ def plan_runs(s:SweepSpec) -> list:
             if r.name not in seen: seen.add(r.name); runs.append(r)
     return runs
 
-# %% ../nbs/16_sweep.ipynb #704ca512
+# %% ../nbs/16_sweep.ipynb #6d8908bb
 DONE_STOPS = ("steps", "target", "pruned")   # a summary.json with one of these: the run is finished
 
 def _summary(folder:Path) -> dict:
@@ -155,7 +155,7 @@ def run_spend(folder) -> tuple:
     rows = read_csv_rows(folder/"metrics.csv") if (folder/"metrics.csv").exists() else []
     return (float(rows[-1]["cost_usd"] or 0), float(rows[-1]["elapsed_s"] or 0)) if rows else (0.0, 0.0)
 
-# %% ../nbs/16_sweep.ipynb #7725afa5
+# %% ../nbs/16_sweep.ipynb #01b24812
 def sweep_spend(root, runs:list) -> tuple:
     "(usd, seconds) the runs of `runs` have spent under the sweep folder `root`."
     spent = [run_spend(Path(root)/r.name) for r in runs]
@@ -175,7 +175,7 @@ def check_budget(s:SweepSpec, run_s:float=None):
         raise SweepError(f"budget_usd={s.budget_usd} is less than one run (${s.usd_per_hour * run_s / 3600:.2f} at "
                          f"${s.usd_per_hour}/h for {run_s:.0f} s): raise budget_usd.")
 
-# %% ../nbs/16_sweep.ipynb #621e4411
+# %% ../nbs/16_sweep.ipynb #1bd41900
 def sweep_dir(s:SweepSpec) -> Path: return Path(s.out_root or project_root()/"outputs"/"sweeps")/s.name
 
 def run_params(s:SweepSpec, r:Run, folder:Path, resume:bool, usd_left:float=None, hours_left:float=None) -> dict:
@@ -197,7 +197,7 @@ def execute_run(s:SweepSpec, r:Run, params:dict, echo=print) -> bool:
         return False
     return True
 
-# %% ../nbs/16_sweep.ipynb #d259b3eb
+# %% ../nbs/16_sweep.ipynb #b20c2620
 def run_sweep(spec, max_runs:int=None, report:bool=True, echo=print) -> Path:
     "Run the SPEC (a path, dict or SweepSpec) locally, one run after another; return the sweep's folder."
     s = spec if isinstance(spec, SweepSpec) else load_spec(spec)
@@ -230,7 +230,7 @@ def run_sweep(spec, max_runs:int=None, report:bool=True, echo=print) -> Path:
     if report: render_report(root)
     return root
 
-# %% ../nbs/16_sweep.ipynb #ecc04a5b
+# %% ../nbs/16_sweep.ipynb #ba589561
 def render_report(root, notebook=None) -> Path:
     "Execute the sweep report notebook for the sweep folder `root` into root/report.ipynb."
     import papermill as pm

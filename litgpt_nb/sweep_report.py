@@ -6,7 +6,7 @@
 __all__ = ['read_spec', 'swept_fields', 'run_table', 'config_summary', 'base_config', 'noise_verdict', 'figure_title',
            'plot_curves', 'plot_vs_fields']
 
-# %% ../nbs/16a_sweep_report.ipynb #2b0e9591
+# %% ../nbs/16a_sweep_report.ipynb #2e8907dc
 import json, math, time
 from dataclasses import asdict
 from pathlib import Path
@@ -17,7 +17,7 @@ import yaml
 from .config import make_config
 from .report import read_metrics
 
-# %% ../nbs/16a_sweep_report.ipynb #0bb95b07
+# %% ../nbs/16a_sweep_report.ipynb #9f7eea49
 def read_spec(root) -> dict: return yaml.safe_load((Path(root)/"spec.yaml").read_text())
 
 def swept_fields(spec:dict) -> list:
@@ -42,7 +42,7 @@ def run_table(root) -> pd.DataFrame:
                          tokens_per_s=s.get("tokens_per_s"), cost_usd=s.get("cost_usd"), device=s.get("device"), stop_reason=stop))
     return pd.DataFrame(rows).set_index("run") if rows else pd.DataFrame()
 
-# %% ../nbs/16a_sweep_report.ipynb #565ff1f6
+# %% ../nbs/16a_sweep_report.ipynb #e30d32b9
 def config_summary(runs:pd.DataFrame, swept:list) -> pd.DataFrame:
     "Per configuration of the done runs: swept values, seeds, final and best nats/char mean and std, time, tokens/s."
     g = runs[runs.state == "done"].groupby("config", sort=False)
@@ -52,7 +52,7 @@ def config_summary(runs:pd.DataFrame, swept:list) -> pd.DataFrame:
     t["train_s"], t["tokens_per_s"] = g.train_seconds.mean(), g.tokens_per_s.mean()
     return t.sort_values("final_mean")
 
-# %% ../nbs/16a_sweep_report.ipynb #30e3a9c2
+# %% ../nbs/16a_sweep_report.ipynb #38d7cfca
 def base_config(spec:dict, runs:pd.DataFrame) -> str:
     "The configuration whose fields equal the preset's with the SPEC's base (None if the sweep has none)."
     ref = asdict(make_config(spec.get("preset", "smoke"), **(spec.get("base") or {})))
@@ -76,7 +76,7 @@ def noise_verdict(table:pd.DataFrame, base:str) -> str:
     units = diff / spread
     return text + (f" = {units:+.1f} seed spreads ({spread:.4f}): " + ("**within noise**." if abs(units) <= 1 else "beyond the seed noise."))
 
-# %% ../nbs/16a_sweep_report.ipynb #224d15a0
+# %% ../nbs/16a_sweep_report.ipynb #9fb7c67c
 def figure_title(root, what:str, runs:pd.DataFrame) -> str:
     "'<sweep>: <what>' over the corpus, device and date line every sweep figure carries."
     root = Path(root)
