@@ -115,22 +115,23 @@ def configurations(s:SweepSpec) -> list:
     grid = [("grid", dict(zip(s.grid, vals))) for vals in itertools.product(*s.grid.values())] if s.grid else []
     return grid + [(f"overrides[{i}]", dict(o)) for i, o in enumerate(s.overrides)]
 
-# %% ../nbs/16_sweep.ipynb #a67fdb9a
+# %% ../nbs/16_sweep.ipynb #e2d829e3
 def resolve(s:SweepSpec, overrides:dict, where:str="base"):
     "The TrainConfig of `overrides` on the SPEC's preset and base; a refusal names `where` in the SPEC."
     try: return make_config(s.preset, **{**s.base, **overrides})
     except ParameterError as e: raise SweepError(f"{where}: {e}") from None
 
 def plan_runs(s:SweepSpec) -> list:
-    "Every run of a grid SPEC, each configuration checked by make_config; duplicates once."
+    "Every run of a grid SPEC, each configuration checked by make_config; one that trains the same as an earlier one is dropped."
     resolve(s, {}, "base")
     runs, seen = [], set()
     for where, o in configurations(s):
         cfg = resolve(s, o, where)
+        key = json.dumps(asdict(cfg), sort_keys=True)   # {} and {lr: <the preset's lr>} train the same run
+        if key in seen: continue
+        seen.add(key)
         o = {k: getattr(cfg, k) for k in o}   # as TrainConfig holds them: one name for 1e-3 and 0.001
-        for seed in s.seeds:
-            r = Run(config_name(o), o, seed)
-            if r.name not in seen: seen.add(r.name); runs.append(r)
+        runs += [Run(config_name(o), o, seed) for seed in s.seeds]
     return runs
 
 # %% ../nbs/16_sweep.ipynb #6d8908bb
