@@ -198,7 +198,7 @@ def execute_run(s:SweepSpec, r:Run, params:dict, echo=print) -> bool:
         return False
     return True
 
-# %% ../nbs/16_sweep.ipynb #b20c2620
+# %% ../nbs/16_sweep.ipynb #cfbd6283
 def run_sweep(spec, max_runs:int=None, report:bool=True, echo=print) -> Path:
     "Run the SPEC (a path, dict or SweepSpec) locally, one run after another; return the sweep's folder."
     s = spec if isinstance(spec, SweepSpec) else load_spec(spec)
@@ -213,7 +213,8 @@ def run_sweep(spec, max_runs:int=None, report:bool=True, echo=print) -> Path:
     started = 0
     for i, r in enumerate(runs, 1):
         folder, state = root/r.name, run_state(root/r.name)
-        if state in ("done", "failed"): echo(f"[{i}/{len(runs)}] {r.name}: {state}, skipped"); continue
+        if state == "done": echo(f"[{i}/{len(runs)}] {r.name}: done, skipped"); continue
+        if state == "failed": echo(f"[{i}/{len(runs)}] {r.name}: diverged before, skipped (remove {folder/'failure.json'} to retry)"); continue
         usd, secs = sweep_spend(root, runs)
         usd_left, hours_left = left(s, usd, secs)
         if (usd_left is not None and usd_left <= 0) or (hours_left is not None and hours_left <= 0):
