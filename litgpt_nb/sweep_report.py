@@ -6,7 +6,7 @@
 __all__ = ['read_spec', 'swept_fields', 'run_table', 'config_summary', 'base_config', 'noise_verdict', 'sweep_caption',
            'figure_title', 'plot_curves', 'plot_vs_fields']
 
-# %% ../nbs/16a_sweep_report.ipynb #2e8907dc
+# %% ../nbs/16a_sweep_report.ipynb #8e726b2d
 import json, math, time
 from dataclasses import asdict
 from pathlib import Path
@@ -15,9 +15,10 @@ import pandas as pd
 import matplotlib.pyplot as plt
 import yaml
 from .config import make_config
+from .model import Config
 from .report import read_metrics
 
-# %% ../nbs/16a_sweep_report.ipynb #9f7eea49
+# %% ../nbs/16a_sweep_report.ipynb #548013cd
 def read_spec(root) -> dict: return yaml.safe_load((Path(root)/"spec.yaml").read_text())
 
 def swept_fields(spec:dict) -> list:
@@ -33,10 +34,11 @@ def run_table(root) -> pd.DataFrame:
     "One row per run folder of the sweep at `root`: configuration, seed, swept values, state and figures."
     root, swept, rows = Path(root), swept_fields(read_spec(root)), []
     for p in sorted(root.glob("*/sweep_run.json")):
-        r, s, c = _json(p), _json(p.parent/"summary.json") or {}, (_json(p.parent/"config.json") or {}).get("train", {})
+        r, s, c = _json(p), _json(p.parent/"summary.json") or {}, _json(p.parent/"config.json") or {}
+        used = {**c.get("model", {}), **{k: v for k, v in c.get("train", {}).items() if v is not None}}   # a switch left at None: the model's value
         stop = s.get("stop_reason")
         state = "done" if stop in ("steps", "target") else "pruned" if stop == "pruned" else "unfinished"
-        rows.append(dict(run=r["name"], config=r["config"], seed=r["seed"], **{k: r["overrides"].get(k, c.get(k)) for k in swept},
+        rows.append(dict(run=r["name"], config=r["config"], seed=r["seed"], **{k: r["overrides"].get(k, used.get(k)) for k in swept},
                          state=state, final=s.get("val_nats_per_char"), best=s.get("best_val_nats_per_char"),
                          best_step=s.get("best_step"), steps=s.get("steps"), train_seconds=s.get("train_seconds"),
                          tokens_per_s=s.get("tokens_per_s"), cost_usd=s.get("cost_usd"), device=s.get("device"), stop_reason=stop))
@@ -52,10 +54,11 @@ def config_summary(runs:pd.DataFrame, swept:list) -> pd.DataFrame:
     t["train_s"], t["tokens_per_s"] = g.train_seconds.mean(), g.tokens_per_s.mean()
     return t.sort_values("final_mean")
 
-# %% ../nbs/16a_sweep_report.ipynb #6400679f
+# %% ../nbs/16a_sweep_report.ipynb #9d7ae1f6
 def base_config(spec:dict, runs:pd.DataFrame) -> str:
     "The configuration whose fields equal the preset's with the SPEC's base (None if the sweep has none)."
-    ref = asdict(make_config(spec.get("preset", "smoke"), **(spec.get("base") or {})))
+    cfg = make_config(spec.get("preset", "smoke"), **(spec.get("base") or {}))
+    ref = {**Config.from_name(cfg.model or cfg.preset).as_dict(), **{k: v for k, v in asdict(cfg).items() if v is not None}}   # as run_table reads a run
     for cfg, r in runs.groupby("config", sort=False):
         over = json.loads(json.dumps(r.iloc[0][swept_fields(spec)].to_dict()))
         if all(ref.get(k) == v for k, v in over.items()): return cfg
