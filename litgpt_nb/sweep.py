@@ -176,13 +176,14 @@ def check_budget(s:SweepSpec, run_s:float=None):
         raise SweepError(f"budget_usd={s.budget_usd} is less than one run (${s.usd_per_hour * run_s / 3600:.2f} at "
                          f"${s.usd_per_hour}/h for {run_s:.0f} s): raise budget_usd.")
 
-# %% ../nbs/16_sweep.ipynb #1bd41900
+# %% ../nbs/16_sweep.ipynb #96df9235
 def sweep_dir(s:SweepSpec) -> Path: return Path(s.out_root or project_root()/"outputs"/"sweeps")/s.name
 
 def run_params(s:SweepSpec, r:Run, folder:Path, resume:bool, usd_left:float=None, hours_left:float=None) -> dict:
     "train.ipynb's parameters for run `r`: its fields, seed, folder, resume flag and share of the budget."
     p = {**s.base, **r.overrides, "preset": s.preset, "seed": r.seed, "out_dir": str(folder), "resume": resume}
-    if usd_left is not None: p.update(budget_usd=usd_left, usd_per_hour=s.usd_per_hour)
+    if s.usd_per_hour: p["usd_per_hour"] = s.usd_per_hour
+    if usd_left is not None: p["budget_usd"] = usd_left
     if hours_left is not None: p["max_hours"] = hours_left
     return p
 
@@ -198,7 +199,7 @@ def execute_run(s:SweepSpec, r:Run, params:dict, echo=print) -> bool:
         return False
     return True
 
-# %% ../nbs/16_sweep.ipynb #cfbd6283
+# %% ../nbs/16_sweep.ipynb #1b2095f0
 def run_sweep(spec, max_runs:int=None, report:bool=True, echo=print) -> Path:
     "Run the SPEC (a path, dict or SweepSpec) locally, one run after another; return the sweep's folder."
     s = spec if isinstance(spec, SweepSpec) else load_spec(spec)
@@ -222,8 +223,8 @@ def run_sweep(spec, max_runs:int=None, report:bool=True, echo=print) -> Path:
                  f"raise budget_usd or max_hours and rerun"); break
         if max_runs is not None and started >= max_runs: echo(f"run limit {max_runs} reached: rerun to continue"); break
         own_usd, own_s = run_spend(folder) if state == "partial" else (0.0, 0.0)   # a resumed run's clock goes on
-        params = run_params(s, r, folder, state == "partial", usd_left and usd_left + own_usd,
-                            hours_left and hours_left + own_s / 3600)
+        params = run_params(s, r, folder, state == "partial", None if usd_left is None else usd_left + own_usd,
+                            None if hours_left is None else hours_left + own_s / 3600)
         echo(f"[{i}/{len(runs)}] {r.name}: {'resuming' if state == 'partial' else 'starting'}")
         if execute_run(s, r, params, echo) and _summary(folder):
             m = _summary(folder)
