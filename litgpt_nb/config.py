@@ -31,6 +31,7 @@ class TrainConfig:
     parallel_residual: bool = None  # attention and MLP side by side (the presets: True) or one after the other (nanoGPT)
     bias: bool = None               # biases in the linear layers and LayerNorms (the presets: True; nanoGPT's baby: False)
     rotary_percentage: float = None # the fraction of each head's dims that get RoPE (the presets: 0.25)
+    embd_dropout: bool = None       # dropout on the token embeddings too, as nanoGPT has it (the presets: False)
     # the recipe
     steps: int = 3000               # optimizer steps
     batch_size: int = 32            # sequences per optimizer step over all processes, so nproc never changes the recipe
@@ -109,7 +110,7 @@ RULES = [   # (field, holds for a valid config, what it must be)
     ("preset", lambda c: c.preset in TRAIN_PRESETS, f"one of the TRAIN_PRESETS"),
 ]
 
-MODEL_SWITCHES = ("parallel_residual", "bias", "rotary_percentage")   # TrainConfig fields handed to the model Config
+MODEL_SWITCHES = ("parallel_residual", "bias", "rotary_percentage", "embd_dropout")   # TrainConfig fields handed to the model Config
 
 def model_switches(c:TrainConfig) -> dict:
     "The model Config fields `c` sets (a switch left at None keeps the model preset's value)."
