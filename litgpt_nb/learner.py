@@ -11,7 +11,7 @@ from dataclasses import dataclass, asdict
 import numpy as np
 import torch
 import torch.distributed as dist
-from .config import TrainConfig
+from .config import TrainConfig, model_switches
 from .tokenizer import prepare_data, BPE_VOCAB_SIZE
 from .model import GPT, Config, n_params
 from .batches import on_device, BatchStream, split_batch, rank_batches, lr_at, eval_points
@@ -96,7 +96,7 @@ def build(cfg:TrainConfig, device, model_fn=None) -> tuple:
     "(data, model config, model on `device`, optimizer) for `cfg`; `model_fn(config)` replaces our GPT."
     data = prepare_data(cfg.data_path, cfg.tokenizer, cfg.vocab_size or BPE_VOCAB_SIZE)
     model_config = Config.from_name(cfg.model or cfg.preset, vocab_size=data.tokenizer.vocab_size, dropout=cfg.dropout,
-                                    flash=cfg.flash, tie_embeddings=cfg.tie_embeddings)
+                                    flash=cfg.flash, tie_embeddings=cfg.tie_embeddings, **model_switches(cfg))
     model = (model_fn or GPT)(model_config).to(device)
     if cfg.compile: compile_blocks(model)
     return data, model_config, model, make_optimizer(model, cfg)

@@ -38,6 +38,7 @@ class Config:
     tie_embeddings: bool = False    # share wte and lm_head weights (a fast-path option)
     # regularisation and kernels
     dropout: float = 0.0            # 0 builds no dropout modules at all
+    embd_dropout: bool = False      # dropout (at `dropout`) on the token embeddings too, as nanoGPT has it
     flash: bool = False             # False: the math SDPA kernel (the reference); True: let torch pick flash
     # derived
     head_size: int = field(init=False)
@@ -154,6 +155,7 @@ class GPT(nn.Module):
             wte=nn.Embedding(config.padded_vocab_size, config.n_embd),
             h=nn.ModuleList(Block(config) for _ in range(config.n_layer)),
             ln_f=nn.LayerNorm(config.n_embd, eps=config.norm_eps, bias=config.bias)))
+        self.drop = nn.Dropout(config.dropout) if config.embd_dropout and config.dropout else nn.Identity()
         self.lm_head = nn.Linear(config.n_embd, config.padded_vocab_size, bias=False)
         if config.tie_embeddings: self.lm_head.weight = self.transformer.wte.weight
         cos, sin = build_rope_cache(config.block_size, config.rope_n_elem, config.rope_base)
@@ -178,7 +180,7 @@ class GPT(nn.Module):
             cos, sin = self.cos[input_pos], self.sin[input_pos]
             mask = input_pos[:, None] >= torch.arange(self.kv_max_len, device=idx.device)[None]  # (T, max_T)
         kernel = nullcontext() if self.config.flash else sdpa_kernel(SDPBackend.MATH)
-        x = self.transformer.wte(idx)  # (B, T, C)
+        x = self.drop(self.transformer.wte(idx))  # (B, T, C)
         with kernel:
             for block in self.transformer.h: x = block(x, cos, sin, mask, input_pos)
         return self.lm_head(self.transformer.ln_f(x))  # (B, T, V)
