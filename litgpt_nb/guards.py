@@ -28,7 +28,7 @@ def over_time(elapsed_s:float, max_hours:float=None, lookahead_s:float=0.0) -> b
     return max_hours is not None and elapsed_s + lookahead_s > max_hours * 3600
 
 # %% ../nbs/04_guards.ipynb #a1e57ce5
-STOP_REASONS = ("steps", "budget", "max_hours", "sigterm", "target")
+STOP_REASONS = ("steps", "budget", "max_hours", "sigterm", "target", "pruned")   # pruned: a search gave up on the run (16b)
 BEFORE_STEP_STOPS = ("budget", "max_hours", "sigterm")   # what `stop_reason` can answer, in order of precedence
 
 def stop_reason(elapsed_s:float, lookahead_s:float, cfg, sigterm:bool=False) -> str:
