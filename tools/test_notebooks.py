@@ -30,7 +30,7 @@ def main():
     logs = ROOT/".venv"/"test-logs"; logs.mkdir(parents=True, exist_ok=True)
     todo, passed, failed = [], 0, []
     for nb in nbs:
-        if skipped(nb): print(f"skip  {nb.name} (skip_exec: it is run by the end-to-end notebook)", flush=True)
+        if skipped(nb): print(f"skip  {nb.name} (skip_exec: a papermill driver, run by the tests that use it)", flush=True)
         else: todo.append(nb)
     if "slow" in a.flags.split():   # the notebooks with the most slow cells first, so the last to finish is short
         todo.sort(key=lambda nb: -nb.read_text().count("#| slow"))
