@@ -48,11 +48,12 @@ def figure_title(out_dir) -> str:
 def vocab_note(out_dir) -> str:
     "What the vocabulary holds: for a character vocabulary, characters, byte-fallback pieces and specials."
     tok = Tokenizer.load(Path(out_dir)/"tokenizer.model"); sp = tok.sp
-    n_bytes = sum(sp.is_byte(i) for i in range(tok.vocab_size))
-    n_special = sum(sp.is_unknown(i) or sp.is_control(i) for i in range(tok.vocab_size))
-    n_pieces = tok.vocab_size - n_bytes - n_special
-    kind = "characters of the corpus" if int(tok.piece_chars[[i for i in range(tok.vocab_size) if not (sp.is_byte(i)
-           or sp.is_unknown(i) or sp.is_control(i))]].max()) == 1 else "pieces"
+    ids = range(tok.vocab_size)
+    n_bytes = sum(sp.is_byte(i) for i in ids)
+    special = [i for i in ids if sp.is_unknown(i) or sp.is_control(i)]
+    pieces = [i for i in ids if not sp.is_byte(i) and i not in special]
+    kind = "characters of the corpus" if tok.piece_chars[pieces].max() == 1 else "pieces"
+    n_pieces, n_special = len(pieces), len(special)
     return (f"vocabulary {tok.vocab_size:,}: {n_pieces:,} {kind}, {n_bytes} byte-fallback pieces (so any other byte "
             f"still encodes) and {n_special} special")
 

@@ -125,7 +125,8 @@ def file_checksums(out:Path) -> dict:
 
 def changed_files(out:Path, recorded:dict) -> list:
     "The files of `recorded` ({name: sha256}) that are missing from `out` or differ from what the run wrote."
-    return sorted(f for f, h in recorded.items() if not (out/f).exists() or file_checksums(out).get(f) != h)
+    now = file_checksums(out)   # hashed once, not once per recorded file
+    return sorted(f for f, h in recorded.items() if now.get(f) != h)
 
 # %% ../nbs/04b_runfiles.ipynb #f25762b2
 def _run(cmd, cwd=None) -> str:

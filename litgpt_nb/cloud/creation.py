@@ -9,6 +9,7 @@ __all__ = ['CLOUDS', 'CATALOG_HINT', 'NAME_PREFIX', 'Offer', 'image_cuda', 'allo
 
 # %% ../../nbs/08c_cloud_creation.ipynb #10fecff4
 import re, time
+from datetime import datetime
 from typing import NamedTuple
 from .client import PodConfig, PodError, RestError, RunPodRest, with_timeout, api_call
 from .boot import START_COMMAND, VOLUME_PATH
@@ -112,7 +113,6 @@ def terminate(rest:RunPodRest, pod_id:str, cfg:PodConfig, log=print) -> bool:
 
 # %% ../../nbs/08c_cloud_creation.ipynb #ae7fda2c
 def _age_s(pod:dict, now:float) -> float:
-    from datetime import datetime
     try: return max(0.0, now - datetime.fromisoformat(pod["createdAt"].replace("Z", "+00:00")).timestamp())
     except (KeyError, TypeError, ValueError): return 0.0
 
