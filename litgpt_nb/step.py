@@ -79,7 +79,7 @@ def train_step(model, opt, batches:list, autocast=nullcontext, grad_clip:float=1
     opt.zero_grad(set_to_none=True)
     return total
 
-# %% ../nbs/03b_step.ipynb #44b4fcfd
+# %% ../nbs/03b_step.ipynb #3171f3e1
 class Optimizers:
     "Several optimizers stepped as one: the schedule, the loop and the checkpoint see a single optimizer."
     def __init__(self, **opts): self.opts = opts

@@ -5,11 +5,12 @@
 # %% auto #0
 __all__ = ['OWNED', 'DONE_STOPS', 'SweepError', 'SweepSpec', 'check_spec', 'load_spec', 'config_name', 'run_name', 'Run',
            'configurations', 'resolve', 'plan_runs', 'run_state', 'run_spend', 'sweep_spend', 'left', 'check_budget',
-           'sweep_dir', 'run_params', 'execute_run', 'sweep_devices', 'Dispatcher', 'run_sweep', 'render_report']
+           'sweep_dir', 'run_params', 'execute_run', 'sweep_devices', 'Dispatcher', 'run_sweep', 'render_report',
+           'pod_spec', 'capped']
 
 # %% ../nbs/16_sweep.ipynb #1a329a51
 import hashlib, itertools, json, re, threading
-from dataclasses import dataclass, field, fields, asdict
+from dataclasses import dataclass, field, fields, asdict, replace
 from pathlib import Path
 import yaml
 import torch
@@ -208,7 +209,7 @@ def execute_run(s:SweepSpec, r:Run, params:dict, echo=print) -> bool:
         return False
     return True
 
-# %% ../nbs/16_sweep.ipynb #4c3cc85c
+# %% ../nbs/16_sweep.ipynb #c3ffedd3
 def sweep_devices(s:SweepSpec) -> list:
     "The devices the sweep runs on, one run at a time each: the SPEC's, else every GPU when there are several, else [None]."
     if s.devices: return list(s.devices)
@@ -304,3 +305,17 @@ def render_report(root, notebook=None) -> Path:
     pm.execute_notebook(str(notebook or project_root()/"nbs"/"sweep_report.ipynb"), str(out),
                         parameters=dict(sweep_dir=str(Path(root).resolve())), cwd=str(project_root()), progress_bar=False)
     return out
+
+# %% ../nbs/16_sweep.ipynb #48242e14
+def pod_spec(source) -> dict:
+    "The SPEC a pod runs (checked here first): this machine's paths dropped, the pod's GPUs left to `sweep_devices`."
+    s = source if isinstance(source, SweepSpec) else load_spec(source)
+    plan_runs(s)   # every configuration checked before anything is rented
+    if s.search == "optuna": raise SweepError("search: optuna runs locally only: use a grid SPEC with pod launch --sweep.")
+    return {**asdict(s), "out_root": None, "notebook": None, "devices": None, "base": {"keep_checkpoints": 1, **s.base}}
+
+def capped(s:SweepSpec, budget_usd:float=None, max_hours:float=None, usd_per_hour:float=None, out_root:str=None) -> SweepSpec:
+    "`s` with its budget lowered to `budget_usd` and `max_hours` (never raised), the machine's price and the folder set."
+    low = lambda a, b: b if a is None else a if b is None else min(a, b)
+    return replace(s, budget_usd=low(s.budget_usd, budget_usd), max_hours=low(s.max_hours, max_hours),
+                   usd_per_hour=s.usd_per_hour if usd_per_hour is None else usd_per_hour, out_root=out_root or s.out_root)
