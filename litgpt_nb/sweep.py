@@ -306,7 +306,7 @@ def render_report(root, notebook=None) -> Path:
                         parameters=dict(sweep_dir=str(Path(root).resolve())), cwd=str(project_root()), progress_bar=False)
     return out
 
-# %% ../nbs/16_sweep.ipynb #48242e14
+# %% ../nbs/16_sweep.ipynb #66c54b3a
 def pod_spec(source) -> dict:
     "The SPEC a pod runs (checked here first): this machine's paths dropped, the pod's GPUs left to `sweep_devices`."
     s = source if isinstance(source, SweepSpec) else load_spec(source)
