@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 import yaml
-from .config import make_config
+from .config import make_config, TrainConfig
 from .model import Config
 from .report import read_metrics
 
@@ -36,6 +36,7 @@ def run_table(root) -> pd.DataFrame:
     for p in sorted(root.glob("*/sweep_run.json")):
         r, s, c = _json(p), _json(p.parent/"summary.json") or {}, _json(p.parent/"config.json") or {}
         used = {**c.get("model", {}), **{k: v for k, v in c.get("train", {}).items() if v is not None}}   # a switch left at None: the model's value
+        used = {k: getattr(TrainConfig, k) for k in swept if hasattr(TrainConfig, k)} | used   # a run older than a field trained with its default
         stop = s.get("stop_reason")
         state = "done" if stop in ("steps", "target") else "pruned" if stop == "pruned" else "unfinished"
         rows.append(dict(run=r["name"], config=r["config"], seed=r["seed"], **{k: r["overrides"].get(k, used.get(k)) for k in swept},
@@ -113,7 +114,7 @@ def plot_vs_fields(root, table:pd.DataFrame, swept:list, runs:pd.DataFrame):
     fig, axes = plt.subplots(1, max(1, len(swept)), figsize=(4.5 * max(1, len(swept)), 4), squeeze=False)
     for ax, k in zip(axes[0], swept):
         t = table.sort_values(k, key=lambda s: s.astype(str) if s.dtype == object else s)
-        x = t[k] if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in t[k]) else t[k].astype(str)
+        x = t[k].astype(float) if all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in t[k]) else t[k].astype(str)
         ax.errorbar(x, t.final_mean, yerr=t.final_std, fmt="o-", capsize=4, label="final (headline)")
         ax.errorbar(x, t.best_mean, yerr=t.best_std, fmt="s:", capsize=4, alpha=0.6, label="best of validations (selected on val)")
         ax.set(xlabel=k, ylabel="validation nats/char, mean ± std over seeds"); ax.legend(fontsize=7)
