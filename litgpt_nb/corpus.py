@@ -64,6 +64,7 @@ def _decode(b:bytes, stats:dict) -> str:
     t = b.decode("utf-8", errors="replace")
     bad = t.count("\ufffd") - b.count("\ufffd".encode())   # replacements, not U+FFFD that was in the file
     stats["bad_utf8"] = stats.get("bad_utf8", 0) + bad
+    stats["bytes"] = stats.get("bytes", 0) + len(b)   # what was read, for a progress bar
     return t
 
 def read_pieces(path, start:int=0, end:int=None, stats:dict=None, piece_bytes:int=1 << 22):

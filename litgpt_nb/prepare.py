@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['PREPARE_FORMAT', 'SAMPLE_MB', 'plan_split', 'split_bytes', 'split_text_pieces', 'split_lines', 'count_lines',
-           'sample_lines', 'encode_pieces', 'train_tokenizer', 'token_dtype', 'ShardWriter', 'TokenShards',
+           'sample_share', 'encode_pieces', 'train_tokenizer', 'token_dtype', 'ShardWriter', 'TokenShards',
            'prepare_key', 'load_split', 'TokenData', 'build_cache', 'prepare_data', 'check_context']
 
 # %% ../nbs/01a_prepare.ipynb #e6df9f70
@@ -60,12 +60,17 @@ def split_text_pieces(ranges:list, stats:dict=None, piece_bytes:int=1 << 20):
     "The text of the byte `ranges` in order, in pieces cut after newlines."
     for _, p, s, e in ranges: yield from read_pieces(p, s, e, stats, piece_bytes)
 
-def split_lines(ranges:list):
-    "The lines of the byte `ranges`, each with its newline (the last maybe without)."
+def _lines(ranges:list):
     for piece in split_text_pieces(ranges):
-        *lines, last = piece.split("\n")
-        yield from (l + "\n" for l in lines)
+        *full, last = piece.split("\n")
+        yield from (l + "\n" for l in full)
         if last: yield last
+
+def split_lines(ranges:list, keep:float=1.0):
+    "The lines of the byte `ranges`, each with its newline (the last maybe without); a share `keep` of them, evenly spread."
+    kept = 0
+    for n, line in enumerate(_lines(ranges), 1):
+        if kept < n * keep: kept += 1; yield line   # line n is taken whenever the sample has fallen behind its share
 
 def count_lines(ranges:list) -> int:
     "Newlines in the byte `ranges` (read raw, at the speed of the disk)."
@@ -78,9 +83,9 @@ def count_lines(ranges:list) -> int:
                 if not b: break
     return n
 
-def sample_lines(n_bytes:int, n_lines:int, sample_bytes:int) -> int:
-    "SentencePiece's input_sentence_size for a split of `n_bytes` in `n_lines` lines: 0 (all) when it fits `sample_bytes`."
-    return 0 if n_bytes <= sample_bytes else max(1, n_lines * sample_bytes // n_bytes)
+def sample_share(n_bytes:int, sample_bytes:int) -> float:
+    "The share of a split's lines the tokenizer trains on: all of them when the split fits `sample_bytes`."
+    return 1.0 if n_bytes <= sample_bytes else sample_bytes / n_bytes
 
 # %% ../nbs/01a_prepare.ipynb #86db48af
 _sp = None
@@ -108,16 +113,16 @@ def encode_pieces(model_bytes:bytes, pieces, workers:int=None):
         while pending:
             f, q = pending.popleft(); yield f.result(), q
 
-# %% ../nbs/01a_prepare.ipynb #6f49d5da
-def _train_on(ranges, kind, vocab_size, n_sample, n_chars) -> bytes:
-    return train_sentencepiece(split_lines(ranges), kind, vocab_size, n_sample, n_chars)
+# %% ../nbs/01a_prepare.ipynb #93914297
+def _train_on(ranges, kind, vocab_size, keep, n_chars) -> bytes:
+    return train_sentencepiece(split_lines(ranges, keep), kind, vocab_size, n_chars)
 
-def train_tokenizer(ranges:list, kind:str, vocab_size:int, n_sample:int=0, n_chars:int=None, in_process:bool=False) -> bytes:
-    "SentencePiece trained on the lines of byte `ranges` (a sample of `n_sample` lines), in a process of its own unless `in_process`."
-    if in_process: return _train_on(ranges, kind, vocab_size, n_sample, n_chars)
+def train_tokenizer(ranges:list, kind:str, vocab_size:int, keep:float=1.0, n_chars:int=None, in_process:bool=False) -> bytes:
+    "SentencePiece trained on the lines of byte `ranges` (a share `keep` of them), in a process of its own unless `in_process`."
+    if in_process: return _train_on(ranges, kind, vocab_size, keep, n_chars)
     from litgpt_nb.prepare import _train_on as train_on   # the module's own: a spawned process imports it by name
     with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
-        return pool.submit(train_on, ranges, kind, vocab_size, n_sample, n_chars).result()
+        return pool.submit(train_on, ranges, kind, vocab_size, keep, n_chars).result()
 
 # %% ../nbs/01a_prepare.ipynb #b9a306da
 def token_dtype(vocab_size:int): return np.uint16 if vocab_size <= 1 << 16 else np.uint32
@@ -221,7 +226,7 @@ class TokenData:
     @property
     def corpus(self) -> dict: return self.manifest.get("corpus", {})
 
-SAMPLE_MB = 64   # the tokenizer trains on about this many MB of training lines (SentencePiece's memory grows with it)
+SAMPLE_MB = 32   # the tokenizer trains on about this many MB of training lines (SentencePiece's memory grows with it: ~1.3 GB at 64)
 
 def _alive(pid:int) -> bool:
     try: os.kill(pid, 0); return True
@@ -242,11 +247,10 @@ def build_cache(corpus:Corpus, dest:Path, kind:str, vocab_size:int, train_frac:f
     if not split["val"] or not split_bytes(split["val"]) or not n_train:
         raise CorpusError(f"Corpus {corpus.name} ({corpus.n_bytes:,} bytes) is too small to split {train_frac:.0%}/"
                           f"{1 - train_frac:.0%}: use a larger corpus.")
-    n_lines = count_lines(split["train"])
-    n_sample = sample_lines(n_train, n_lines, sample_bytes)
+    n_lines, keep = count_lines(split["train"]), sample_share(n_train, sample_bytes)
     n_chars = len(set().union(*(set(p) for p in split_text_pieces(split["train"])))) if kind == "char" else None
     small = corpus.n_bytes < 8 << 20   # starting processes costs more than a few MB take
-    tok = Tokenizer(train_tokenizer(split["train"], kind, vocab_size, n_sample, n_chars, in_process=small))
+    tok = Tokenizer(train_tokenizer(split["train"], kind, vocab_size, keep, n_chars, in_process=small))
     tmp = dest.parent/f".{dest.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
     try:
@@ -260,7 +264,7 @@ def build_cache(corpus:Corpus, dest:Path, kind:str, vocab_size:int, train_frac:f
             w = ShardWriter(tmp, s, dtype, shard_tokens)
             for ids, piece in encode_pieces(tok.model_bytes, split_text_pieces(split[s], stats), workers):
                 w.write(ids)
-                bar.update(len(piece.encode("utf-8", "surrogatepass")))
+                bar.update(stats["bytes"] - bar.n)   # bytes read, whatever the decoding replaced
                 tokens[s] = tokens.get(s, 0) + len(ids)
                 bar.set_postfix(tokens_per_s=f"{sum(tokens.values()) / (time.perf_counter() - t_enc):,.0f}", refresh=False)
             shards[s] = w.close()
@@ -271,7 +275,7 @@ def build_cache(corpus:Corpus, dest:Path, kind:str, vocab_size:int, train_frac:f
                                    val_examples=[n for n, *_ in split["val"][:5]]),
                         bad_utf8=stats.get("bad_utf8", 0),
                         tokenizer=dict(kind=kind, vocab_size=tok.vocab_size, fingerprint=tok.fingerprint,
-                                       sample_bytes=sample_bytes, sample_lines=n_sample, train_lines=n_lines),
+                                       sample_bytes=sample_bytes, sample_share=round(keep, 6), train_lines=n_lines),
                         dtype=np.dtype(dtype).name, tokens=tokens, shards=shards,
                         workers=workers, prepare_s=round(time.perf_counter() - t0, 1))
         (tmp/"manifest.json").write_text(json.dumps(manifest, indent=1))   # last: a folder without it is incomplete

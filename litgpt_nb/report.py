@@ -36,6 +36,7 @@ def run_facts(out_dir) -> dict:
     s, env = _read(out_dir, "summary.json"), _read(out_dir, "env.json")
     return dict(preset=s["preset"], corpus=env.get("corpus", "corpus"), corpus_sha=(env.get("corpus_sha256") or "?")[:8],
                 corpus_fingerprint=(env.get("corpus_fingerprint") or "")[:8], split=env.get("split"),
+                skipped_binary=env.get("corpus_skipped_binary"), bad_utf8=env.get("corpus_bad_utf8"),
                 steps=s["steps"], params=s["params"], device=s["device"], date=env.get("date", "undated"),
                 machine=env.get("gpu") or env.get("cpu_model") or env.get("processor", "unknown machine"),
                 commit=(env.get("git_commit") or "no commit")[:7] + (" (uncommitted changes)" if env.get("git_dirty") else ""))
@@ -65,6 +66,8 @@ def corpus_note(f:dict) -> str:
     ids += [f"fingerprint {fp}…"] if fp else []
     if sp: ids.append(f"split by {sp['by']}: validation {sp['val_bytes']:,} of {sp['train_bytes'] + sp['val_bytes']:,} bytes "
                       f"({sp['val_files']:,} file(s))")
+    if f.get("skipped_binary"): ids.append(f"{f['skipped_binary']:,} binary file(s) skipped")
+    if f.get("bad_utf8"): ids.append(f"{f['bad_utf8']:,} byte sequence(s) that are not UTF-8 replaced by U+FFFD")
     return ", ".join(ids)
 
 def headline(out_dir) -> str:
