@@ -117,7 +117,9 @@ def setup(self):
     seed_everything(cfg.seed)
     self.device = setup_device(cfg)
     self.micro, self.n_micro = split_batch(cfg.batch_size, cfg.micro_batch_size, self.world)
+    if grouped and not self.main: dist.barrier()   # the first process prepares the corpus; the others then read its cache
     self.data, self.model_config, self.model, self.opt, self.ema = build(cfg, self.device, self.model_fn)
+    if grouped and self.main: dist.barrier()
     self.autocast, self.ckpt_dir = autocast_for(cfg, self.device), self.out/"checkpoints"
     self.log = RunLog(self.out, cfg, self.main, self.echo)
     if self.main and not cfg.resume: archive_previous_run(self.out, self.say)
