@@ -1,6 +1,6 @@
 # Two commands for a fresh machine:  `make run` (the CPU default, an executed report under
-# outputs/) and `make test` (the notebooks' tests). Both build .venv first (with the optional Optuna extra, so
-# the search tests run).
+# outputs/) and `make test` (the notebooks' tests). Both build .venv first (with the optional Optuna and scaling extras, so
+# the search and scaling tests run).
 PYTHON ?= python3
 TORCH ?= torch==2.13.0
 VENV := .venv
@@ -18,7 +18,7 @@ NANOGPT ?=
 $(STAMP): settings.ini setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check "$(TORCH)"
-	$(BIN)/pip install -q --disable-pip-version-check -e ".[dev,export,optuna]" "$(TORCH)"
+	$(BIN)/pip install -q --disable-pip-version-check -e ".[dev,export,optuna,scaling]" "$(TORCH)"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (litgpt_nb)" >/dev/null
 	$(BIN)/pip check
 	touch $(STAMP)

@@ -21,9 +21,11 @@ def on_device(ids, device="cpu") -> torch.Tensor:
     "Token ids (a NumPy array or memmap) as an int64 tensor on `device`."
     return torch.from_numpy(np.asarray(ids).astype(np.int64)).to(device)
 
-def get_batch(tokens:torch.Tensor, starts:torch.Tensor, block_size:int) -> tuple:
-    "Inputs and next-token targets, each (len(starts), block_size), gathered on `tokens`' device."
-    xy = tokens[starts[:, None] + torch.arange(block_size + 1, device=tokens.device)]  # (B, T + 1)
+def get_batch(tokens, starts:torch.Tensor, block_size:int) -> tuple:
+    "Inputs and next-token targets, each (len(starts), block_size): gathered on `tokens`' device, or read from its shards."
+    if hasattr(tokens, "windows"):   # memory-mapped shards (01a_prepare): a split too large for the device, read on the host
+        xy = torch.from_numpy(tokens.windows(starts.tolist(), block_size + 1)).to(starts.device)   # (B, T + 1)
+    else: xy = tokens[starts[:, None] + torch.arange(block_size + 1, device=tokens.device)]  # (B, T + 1)
     return xy[:, :-1], xy[:, 1:]
 
 # %% ../nbs/03a_batches.ipynb #8b1f6269

@@ -26,12 +26,19 @@ class TrainConfig:
     model: str = None               # model preset (02_model); None: the preset's own name
     tokenizer: str = "char"         # "char": a token per character, 3.2x the tokens 16k BPE makes of the same text; or "bpe"
     vocab_size: int = None          # BPE vocabulary; None: BPE_VOCAB_SIZE (a char vocabulary sizes itself)
-    data_path: str = None           # None: LITGPT_NB_DATA, the cache, ../shared, then the download
+    data_path: str = None           # None: Tiny Shakespeare, sha256-checked (LITGPT_NB_DATA, the cache, ../shared, the download); else your corpus: a file, a folder, or several joined by os.pathsep
+    include: str = None             # file-name patterns a folder corpus reads, comma-separated ("*.py"); None: every file
+    exclude: str = None             # paths inside a folder corpus left out, comma-separated ("test/*"); None: none
+    split_by: str = "position"      # "position": the last 5% of the bytes validate (Tiny Shakespeare's split); "document": whole files do
+    max_device_tokens: int = 50_000_000  # a training split up to this many tokens is copied to the device whole; a longer one is read window by window from its memory-mapped shards
     # the model's recipe switches: LitGPT's Config names, so parity holds for any setting; None keeps the model preset's
     parallel_residual: bool = None  # attention and MLP side by side (the presets: True) or one after the other (nanoGPT)
     bias: bool = None               # biases in the linear layers and LayerNorms (the presets: True; nanoGPT's baby: False)
     rotary_percentage: float = None # the fraction of each head's dims that get RoPE (the presets: 0.25)
     embd_dropout: bool = None       # dropout on the token embeddings too, as nanoGPT has it (the presets: False)
+    n_layer: int = None             # the model's size, for a scaling study; None keeps the model preset's
+    n_head: int = None
+    n_embd: int = None
     # the recipe
     steps: int = 3000               # optimizer steps
     batch_size: int = 32            # sequences per optimizer step over all processes, so nproc never changes the recipe
@@ -110,11 +117,13 @@ RULES = [   # (field, holds for a valid config, what it must be)
     ("tokenizer", lambda c: c.tokenizer in ("bpe", "char"), "'bpe' or 'char'"),
     ("dtype", lambda c: c.dtype in ("float32", "bfloat16"), "'float32' or 'bfloat16'"),
     ("preset", lambda c: c.preset in TRAIN_PRESETS, f"one of the TRAIN_PRESETS"),
+    ("split_by", lambda c: c.split_by in ("position", "document"), "'position' or 'document'"),
+    ("max_device_tokens", lambda c: c.max_device_tokens >= 0, ">= 0"),
     ("optimizer", lambda c: c.optimizer in ("adamw", "muon"), "'adamw' or 'muon'"),
     ("ema_decay", lambda c: 0 <= c.ema_decay < 1, "in [0, 1)"),
 ]
 
-MODEL_SWITCHES = ("parallel_residual", "bias", "rotary_percentage", "embd_dropout")   # TrainConfig fields handed to the model Config
+MODEL_SWITCHES = ("parallel_residual", "bias", "rotary_percentage", "embd_dropout", "n_layer", "n_head", "n_embd")   # TrainConfig fields handed to the model Config
 
 def model_switches(c:TrainConfig) -> dict:
     "The model Config fields `c` sets (a switch left at None keeps the model preset's value)."

@@ -132,6 +132,12 @@ def _checkpoint_figure(run:Path, step:int) -> str:
     return "not recorded" if row is None else f"{float(row['val_nats_per_char']):.4f} nats/char ({float(row['val_loss']):.4f} nats/token)"
 
 # %% ../nbs/15_export.ipynb #e8c2798a
+def _split_note(env:dict) -> str:
+    "How the run's corpus was split, from its env.json (runs before issue 20: 95/5 by position)."
+    sp = env.get("split") or dict(by="position", train_frac=0.95)
+    fp = f", fingerprint {env['corpus_fingerprint']}" if env.get("corpus_fingerprint") else ""
+    return f"{fp}, split {sp['train_frac'] * 100:.0f}/{100 - sp['train_frac'] * 100:.0f} by {sp['by']}"
+
 def model_card(run_dir, ckpt, to:str) -> str:
     "README.md for an export of checkpoint `ckpt` of `run_dir` in format `to` ('litgpt' or 'hf')."
     run, ckpt = Path(run_dir), Path(ckpt)
@@ -147,7 +153,7 @@ def model_card(run_dir, ckpt, to:str) -> str:
         f"# litgpt_nb `{m['name']}` model, step {step:,}", "",
         f"A GPT of the Pythia architecture ({m['n_layer']} layers, {m['n_head']} heads, {m['n_embd']} wide, "
         f"context {m['block_size']} tokens) trained by litgpt_nb; checkpoint `{ckpt.name}` (sha256 {sha256_file(ckpt/'checkpoint.pt')}).", "",
-        "## Data", f"Tiny Shakespeare, sha256 {env.get('corpus_sha256')}, split 95/5 by position. Tokenizer: SentencePiece "
+        "## Data", f"{env.get('corpus', 'Tiny Shakespeare')}, sha256 {env.get('corpus_sha256')}{_split_note(env)}. Tokenizer: SentencePiece "
         f"{t['tokenizer']}, {m['vocab_size']} pieces, fingerprint {env.get('tokenizer_fingerprint')}.", "",
         "## Recipe", recipe + ".", "",
         "## Result", f"Validation at step {step:,} on the {s.get('val_scope', 'whole validation split')}: {_checkpoint_figure(run, step)}"

@@ -13,7 +13,8 @@ import torch
 import torch.distributed as dist
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 from .config import TrainConfig, model_switches
-from .tokenizer import prepare_data, BPE_VOCAB_SIZE
+from .tokenizer import BPE_VOCAB_SIZE
+from .prepare import prepare_data, check_context
 from .model import GPT, Config, n_params
 from .batches import on_device, BatchStream, split_batch, rank_batches, lr_at, eval_points
 from .step import setup_device, autocast_for, compile_blocks, make_optimizer, make_stepper
@@ -95,9 +96,11 @@ class Learner:
 # %% ../nbs/05a_learner.ipynb #4183b97c
 def build(cfg:TrainConfig, device, model_fn=None) -> tuple:
     "(data, model config, model on `device`, optimizer, weight average or None) for `cfg`; `model_fn(config)` replaces our GPT."
-    data = prepare_data(cfg.data_path, cfg.tokenizer, cfg.vocab_size or BPE_VOCAB_SIZE)
+    data = prepare_data(cfg.data_path, cfg.tokenizer, cfg.vocab_size or BPE_VOCAB_SIZE, include=cfg.include,
+                        exclude=cfg.exclude, split_by=cfg.split_by)
     model_config = Config.from_name(cfg.model or cfg.preset, vocab_size=data.tokenizer.vocab_size, dropout=cfg.dropout,
                                     flash=cfg.flash, tie_embeddings=cfg.tie_embeddings, **model_switches(cfg))
+    check_context(data, model_config.block_size)
     model = (model_fn or GPT)(model_config).to(device)
     ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema_decay)) if cfg.ema_decay else None
     if cfg.compile: compile_blocks(model)
@@ -114,7 +117,9 @@ def setup(self):
     seed_everything(cfg.seed)
     self.device = setup_device(cfg)
     self.micro, self.n_micro = split_batch(cfg.batch_size, cfg.micro_batch_size, self.world)
+    if grouped and not self.main: dist.barrier()   # the first process prepares the corpus; the others then read its cache
     self.data, self.model_config, self.model, self.opt, self.ema = build(cfg, self.device, self.model_fn)
+    if grouped and self.main: dist.barrier()
     self.autocast, self.ckpt_dir = autocast_for(cfg, self.device), self.out/"checkpoints"
     self.log = RunLog(self.out, cfg, self.main, self.echo)
     if self.main and not cfg.resume: archive_previous_run(self.out, self.say)
@@ -127,7 +132,8 @@ def setup(self):
     self.validate_at, self.progress.window_t0 = set(eval_points(cfg)), time.perf_counter()
     if self.main: write_run_info(self.out, cfg, self.data, self.model_config, self.device, self.world)
     self.say(f"{cfg.preset}: {n_params(self.model_config):,} parameters, vocab {self.data.tokenizer.vocab_size}, "
-             f"{len(self.data.train):,} train tokens, {self.data.chars_per_token:.3f} chars/token, device {self.device}, "
+             f"{len(self.data.train):,} train tokens ({'device' if torch.is_tensor(self.tokens) else 'shards'}) of {self.data.corpus['name']}, "
+             f"{self.data.chars_per_token:.3f} chars/token, device {self.device}, "
              f"world {self.world}, {cfg.dtype}, flash {cfg.flash}, compile {cfg.compile}")
 
 # %% ../nbs/05a_learner.ipynb #76a8474e
@@ -158,10 +164,12 @@ def resume(self):
 
 @patch_to(Learner)
 def to_device(self):
-    "The DDP wrapper, the tokens on the device, and the batch stream from the resumed offset."
+    "The DDP wrapper, the tokens on the device (or in their shards), and the batch stream from the resumed offset."
     self.train_model = torch.nn.parallel.DistributedDataParallel(
         self.model, device_ids=[self.device] if self.device.type == "cuda" else None) if self.world > 1 else self.model
-    self.tokens, self.val_tokens = on_device(self.data.train, self.device), on_device(self.data.val, self.device)
+    on_host = len(self.data.train) > self.cfg.max_device_tokens   # a large split stays in its shards; steps read their windows
+    self.tokens = self.data.train if on_host else on_device(self.data.train, self.device)
+    self.val_tokens = on_device(self.data.val, self.device)
     self.piece_chars = on_device(self.data.tokenizer.piece_chars, self.device)
     self.batches = BatchStream(len(self.tokens), self.model_config.block_size, self.cfg.batch_size, self.cfg.seed,
                                self.progress.data_offset, self.device)
@@ -306,7 +314,9 @@ def summary(self) -> dict:
              device=str(self.device), world_size=self.world, tokenizer=cfg.tokenizer, vocab_size=self.data.tokenizer.vocab_size,
              chars_per_token=self.data.chars_per_token, dtype=cfg.dtype, flash=cfg.flash, compile=cfg.compile,
              dropout=cfg.dropout, lr=cfg.lr, optimizer=cfg.optimizer, ema_decay=cfg.ema_decay, peak_mem_mb=round(peak_mem_mb(self.device), 1),
-             checkpoints=[c.name for c in list_checkpoints(self.ckpt_dir)])
+             checkpoints=[c.name for c in list_checkpoints(self.ckpt_dir)],
+             corpus=self.data.corpus["name"], corpus_fingerprint=self.data.corpus_sha256, split=self.data.manifest["split"],
+             train_from="device" if torch.is_tensor(self.tokens) else "shards")
     rows = [r for r in read_csv_rows(self.out/"metrics.csv") if r["tokens_per_s"]]
     if rows: s["tokens_per_s"] = float(np.median([float(r["tokens_per_s"]) for r in rows]))
     return s

@@ -169,9 +169,10 @@ def write_run_info(out:Path, cfg:TrainConfig, data, model_config, device, world:
     used = asdict(replace(cfg, vocab_size=data.tokenizer.vocab_size, model=model_config.name))
     (out/"config.json").write_text(json.dumps(dict(train=used, model=model_config.as_dict()), indent=1))
     env = capture_env()
-    from litgpt_nb.data import DATA_SHA256
-    corpus = "Tiny Shakespeare" if data.corpus_sha256 == DATA_SHA256 else Path(cfg.data_path or "corpus").name
-    env.update(device=str(device), world_size=world, corpus=corpus, corpus_sha256=data.corpus_sha256,
+    c = data.corpus   # the manifest's account of the corpus (01a_prepare): name, fingerprint, files, what was skipped
+    env.update(device=str(device), world_size=world, corpus=c["name"], corpus_fingerprint=data.corpus_sha256,
+               corpus_sha256=c.get("sha256") or data.corpus_sha256, corpus_files=c["files"], corpus_bytes=c["bytes"],
+               corpus_skipped_binary=c["skipped_binary"], corpus_bad_utf8=data.manifest["bad_utf8"], split=data.manifest["split"],
                tokenizer_fingerprint=data.tokenizer.fingerprint, chars_per_token=data.chars_per_token)
     (out/"env.json").write_text(json.dumps(env, indent=1))
 

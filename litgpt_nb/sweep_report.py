@@ -87,7 +87,8 @@ def sweep_caption(root, runs:pd.DataFrame) -> str:
     "The corpus, split, device(s) and date of the newest run of the sweep at `root`."
     root = Path(root)
     envs = [e for e in (_json(p) for p in root.glob("*/env.json")) if e]
-    corpus = f"Tiny Shakespeare sha256 {envs[0]['corpus_sha256'][:8]}" if envs and envs[0].get("corpus_sha256") else "Tiny Shakespeare"
+    e = envs[0] if envs else {}
+    corpus = f"{e.get('corpus', 'Tiny Shakespeare')} ({(e.get('corpus_fingerprint') or e.get('corpus_sha256') or '?')[:8]})"
     stamps = [p.stat().st_mtime for p in root.glob("*/summary.json")]
     date = time.strftime("%Y-%m-%d", time.gmtime(max(stamps))) if stamps else "no finished run"
     devices = ", ".join(sorted(set(runs.device.dropna()))) if "device" in runs else "?"
