@@ -54,6 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     sw.add_argument("spec", help="the SPEC file, e.g. sweeps/cpu-vs-nanogpt.yaml; a rerun skips finished runs and resumes cut ones")
     sw.add_argument("--max-runs", type=int, default=None, help="start at most so many runs this time")
     sw.add_argument("--no-report", action="store_true", help="skip rendering the sweep report at the end")
+    sw.add_argument("--out-root", default=None, help="the folder of sweeps (default: the SPEC's out_root, else outputs/sweeps)")
+    for f, h in (("budget-usd", "lower the SPEC's budget_usd to this"), ("max-hours", "lower the SPEC's max_hours to this"),
+                 ("usd-per-hour", "this machine's price, for every run's cost")):
+        sw.add_argument(f"--{f}", type=float, default=None, help=h)
     pod = sub.add_parser("pod", help="run train.ipynb on a RunPod GPU pod; list or end the pods of ours")
     psub = pod.add_subparsers(dest="pod_command", required=True)
     l = psub.add_parser("launch", help="create a pod, train, fetch the results, end the pod")
@@ -69,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     l.add_argument("--allow-running", action="store_true", help="rent although pods of ours are still running")
     l.add_argument("--poll-s", type=float, default=PodConfig.poll_s); l.add_argument("--api-key-file", default=None)
     l.add_argument("--dry-run", action="store_true", help="run every pre-flight check, print the requests a launch would send; rent nothing")
+    l.add_argument("--sweep", default=None, help="a sweep SPEC (YAML): the pod runs every run of it, one rental; every report comes home")
     l.add_argument("params", nargs="*", help="more train.ipynb parameters as name=value")
     ls = psub.add_parser("list", help="every pod of ours not yet terminated, with its state and estimated spend")
     ls.add_argument("--api-key-file", default=None)
@@ -126,10 +131,12 @@ def _pod(a):
         from litgpt_nb.cloud.launch import launch, dry_run
         split = lambda s: tuple(x.strip() for x in s.split(",") if x.strip())
         make_config(a.preset, **{"steps": a.steps, **parse_pairs(a.params)})   # refuse bad parameters before renting anything
+        if a.sweep: from litgpt_nb.sweep import pod_spec
         cfg = PodConfig(steps=a.steps, preset=a.preset, budget_usd=a.budget, max_hours=a.max_hours, gpu_types=split(a.gpu_types),
                         gpu_count=a.gpu_count, data_centers=split(a.data_centers), cloud_type=a.cloud_type, image=a.image,
                         out_dir=a.out_dir, repo_url=a.repo_url, commit=a.commit, allow_dirty=a.allow_dirty, allow_running=a.allow_running,
-                        with_checkpoint=a.with_checkpoint, poll_s=a.poll_s, api_key_file=a.api_key_file, params=parse_pairs(a.params))
+                        with_checkpoint=a.with_checkpoint, poll_s=a.poll_s, api_key_file=a.api_key_file, params=parse_pairs(a.params),
+                        sweep=pod_spec(a.sweep) if a.sweep else None)
         if a.dry_run: dry_run(cfg)
         else: print(json.dumps(launch(cfg), indent=1))
         return
@@ -162,8 +169,9 @@ def main(argv=None) -> int:
             print(compare(a.nanogpt, a.preset, **parse_pairs(a.params)).to_string())
         elif a.command in ("export", "generate"): _model_command(a)
         elif a.command == "sweep":
-            from litgpt_nb.sweep import run_sweep
-            root = run_sweep(a.spec, max_runs=a.max_runs, report=not a.no_report)
+            from litgpt_nb.sweep import run_sweep, load_spec, capped
+            s = capped(load_spec(a.spec), a.budget_usd, a.max_hours, a.usd_per_hour, a.out_root)
+            root = run_sweep(s, max_runs=a.max_runs, report=not a.no_report)
             print(f"sweep folder: {root}" + ("" if a.no_report else f"  report: {root/'report.ipynb'}"))
         elif a.command == "pod": _pod(a)
     except (ParameterError, PodError, DiskSpaceError, CheckpointWriteError, TrainingDiverged, CheckpointError, FileNotFoundError,

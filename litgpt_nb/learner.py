@@ -11,6 +11,7 @@ from dataclasses import dataclass, asdict
 import numpy as np
 import torch
 import torch.distributed as dist
+from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
 from .config import TrainConfig, model_switches
 from .tokenizer import prepare_data, BPE_VOCAB_SIZE
 from .model import GPT, Config, n_params
@@ -18,7 +19,7 @@ from .batches import on_device, BatchStream, split_batch, rank_batches, lr_at, e
 from .step import setup_device, autocast_for, compile_blocks, make_optimizer, make_stepper
 from .evaluate import evaluate
 from .guards import cost_usd, target_met, TrainingDiverged
-from .checkpoint import (seed_everything, rng_state, set_rng_state, latest_checkpoint, load_checkpoint,
+from .checkpoint import (CheckpointError, seed_everything, rng_state, set_rng_state, latest_checkpoint, load_checkpoint,
                                   list_checkpoints, check_disk, Checkpointer)
 from .runfiles import (RunLog, resolve_out_dir, archive_previous_run, supersede_rows, write_run_info,
                                 failure_snapshot, peak_mem_mb, read_csv_rows, file_checksums)
@@ -93,13 +94,14 @@ class Learner:
 
 # %% ../nbs/05a_learner.ipynb #4183b97c
 def build(cfg:TrainConfig, device, model_fn=None) -> tuple:
-    "(data, model config, model on `device`, optimizer) for `cfg`; `model_fn(config)` replaces our GPT."
+    "(data, model config, model on `device`, optimizer, weight average or None) for `cfg`; `model_fn(config)` replaces our GPT."
     data = prepare_data(cfg.data_path, cfg.tokenizer, cfg.vocab_size or BPE_VOCAB_SIZE)
     model_config = Config.from_name(cfg.model or cfg.preset, vocab_size=data.tokenizer.vocab_size, dropout=cfg.dropout,
                                     flash=cfg.flash, tie_embeddings=cfg.tie_embeddings, **model_switches(cfg))
     model = (model_fn or GPT)(model_config).to(device)
+    ema = AveragedModel(model, multi_avg_fn=get_ema_multi_avg_fn(cfg.ema_decay)) if cfg.ema_decay else None
     if cfg.compile: compile_blocks(model)
-    return data, model_config, model, make_optimizer(model, cfg)
+    return data, model_config, model, make_optimizer(model, cfg), ema
 
 # %% ../nbs/05a_learner.ipynb #e9ffe4b6
 @patch_to(Learner)
@@ -112,7 +114,7 @@ def setup(self):
     seed_everything(cfg.seed)
     self.device = setup_device(cfg)
     self.micro, self.n_micro = split_batch(cfg.batch_size, cfg.micro_batch_size, self.world)
-    self.data, self.model_config, self.model, self.opt = build(cfg, self.device, self.model_fn)
+    self.data, self.model_config, self.model, self.opt, self.ema = build(cfg, self.device, self.model_fn)
     self.autocast, self.ckpt_dir = autocast_for(cfg, self.device), self.out/"checkpoints"
     self.log = RunLog(self.out, cfg, self.main, self.echo)
     if self.main and not cfg.resume: archive_previous_run(self.out, self.say)
@@ -137,7 +139,13 @@ def resume(self):
     if self.cfg.resume and ckpt is None: self.say(f"resume: no complete checkpoint in {self.ckpt_dir}, starting from step 0")
     if ckpt is not None:
         state = load_checkpoint(ckpt, self.model_config.as_dict(), self.data.tokenizer.fingerprint, map_location=self.device)
-        self.model.load_state_dict(state["model"])
+        trained_with = state.get("train_config", {}).get("optimizer", "adamw")
+        if trained_with != self.cfg.optimizer:
+            raise CheckpointError(f"{ckpt} was trained with optimizer={trained_with!r}, this run asks for {self.cfg.optimizer!r}: "
+                                  f"resume with optimizer={trained_with!r}, or start afresh in another out_dir.")
+        self.model.load_state_dict(state.get("raw_model", state["model"]))
+        if self.ema is not None:
+            self.ema.module.load_state_dict(state["model"]); self.ema.n_averaged.fill_(state.get("ema_updates", 0))
         missing = [k for k in ("optimizer", "rng", "data") if k not in state]
         if missing: self.say(f"warning: {ckpt.name} lacks {missing}: the resumed run will not repeat the original exactly")
         if "optimizer" in state: self.opt.load_state_dict(state["optimizer"])
@@ -186,6 +194,7 @@ def one_step(self, step:int):
     lr = lr_at(step, self.cfg)
     batches = rank_batches(self.tokens, self.batches(step), self.model_config.block_size, self.rank, self.micro, self.n_micro)
     self.loss = self.stepper(batches, lr)
+    if self.ema is not None: self.ema.update_parameters(self.model)
     p.step, p.window_steps = step + 1, p.window_steps + 1
     self.fire("after_update")
     if p.step % self.cfg.log_every == 0 or p.step in self.validate_at: self.log_point(lr)
@@ -224,7 +233,8 @@ def validate(self):
     "Score the whole validation split; remember it, and the best so far."
     p, t = self.progress, time.perf_counter()
     batch = max(self.micro, 8192 // self.model_config.block_size)   # small models: fewer, larger forward passes
-    nats_per_token, nats_per_char = evaluate(self.model, self.val_tokens, self.piece_chars, self.model_config.block_size,
+    model = self.model if self.ema is None else self.ema.module
+    nats_per_token, nats_per_char = evaluate(model, self.val_tokens, self.piece_chars, self.model_config.block_size,
                                              batch, self.autocast)
     p.last_eval_s = time.perf_counter() - t
     p.eval_s += p.last_eval_s
@@ -238,9 +248,11 @@ def checkpoint(self):
     if not self.main: return
     p, t = self.progress, time.perf_counter()
     self.checkpointer.wait()   # the previous write is committed before the folder is measured
-    ckpt_bytes = 3 * 4 * n_params(self.model_config) + (1 << 20)   # weights + two Adam moments, fp32
+    ckpt_bytes = (3 + (self.ema is not None)) * 4 * n_params(self.model_config) + (1 << 20)   # weights, two moments, average
+    weights = dict(model=self.model.state_dict()) if self.ema is None else dict(
+        model=self.ema.module.state_dict(), raw_model=self.model.state_dict(), ema_updates=int(self.ema.n_averaged))
     for w in check_disk(self.out, ckpt_bytes, self.cfg.workspace_limit_gb): self.say(f"warning: {w}")
-    self.checkpointer.save(p.step, dict(step=p.step, model=self.model.state_dict(), optimizer=self.opt.state_dict(),
+    self.checkpointer.save(p.step, dict(step=p.step, **weights, optimizer=self.opt.state_dict(),
         rng=rng_state(), data=dict(sampler="seeded by (seed, next_step)", seed=self.cfg.seed, next_step=p.step + p.data_offset),
         config=self.model_config.as_dict(), train_config=asdict(self.cfg), tokenizer=self.data.tokenizer.fingerprint,
         elapsed_s=self.elapsed(), best=best_to_dict(p.best)), best_step=p.best and p.best.step)
@@ -293,7 +305,7 @@ def summary(self) -> dict:
              cost_usd=self.cost(), budget_usd=cfg.budget_usd, stop_reason=p.stop_reason, seed=cfg.seed,
              device=str(self.device), world_size=self.world, tokenizer=cfg.tokenizer, vocab_size=self.data.tokenizer.vocab_size,
              chars_per_token=self.data.chars_per_token, dtype=cfg.dtype, flash=cfg.flash, compile=cfg.compile,
-             dropout=cfg.dropout, lr=cfg.lr, peak_mem_mb=round(peak_mem_mb(self.device), 1),
+             dropout=cfg.dropout, lr=cfg.lr, optimizer=cfg.optimizer, ema_decay=cfg.ema_decay, peak_mem_mb=round(peak_mem_mb(self.device), 1),
              checkpoints=[c.name for c in list_checkpoints(self.ckpt_dir)])
     rows = [r for r in read_csv_rows(self.out/"metrics.csv") if r["tokens_per_s"]]
     if rows: s["tokens_per_s"] = float(np.median([float(r["tokens_per_s"]) for r in rows]))

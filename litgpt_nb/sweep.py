@@ -5,13 +5,15 @@
 # %% auto #0
 __all__ = ['OWNED', 'DONE_STOPS', 'SweepError', 'SweepSpec', 'check_spec', 'load_spec', 'config_name', 'run_name', 'Run',
            'configurations', 'resolve', 'plan_runs', 'run_state', 'run_spend', 'sweep_spend', 'left', 'check_budget',
-           'sweep_dir', 'run_params', 'execute_run', 'run_sweep', 'render_report']
+           'sweep_dir', 'run_params', 'execute_run', 'sweep_devices', 'Dispatcher', 'run_sweep', 'render_report',
+           'pod_spec', 'capped']
 
 # %% ../nbs/16_sweep.ipynb #1a329a51
-import hashlib, itertools, json, re
-from dataclasses import dataclass, field, fields, asdict
+import hashlib, itertools, json, re, threading
+from dataclasses import dataclass, field, fields, asdict, replace
 from pathlib import Path
 import yaml
+import torch
 from .config import make_config, ParameterError
 from .runfiles import project_root, read_csv_rows
 from .checkpoint import latest_checkpoint
@@ -40,6 +42,7 @@ class SweepSpec:
     pruning: bool = True            # optuna: end a trial whose whole-split validations fall behind the median
     out_root: str = None            # None: outputs/sweeps in the project
     notebook: str = None            # None: the project's nbs/train.ipynb
+    devices: list = None            # one run at a time on each, e.g. [cuda:0, cuda:1]; None: every GPU when there are several
 
     def __post_init__(self): check_spec(self)
 
@@ -69,10 +72,17 @@ def check_spec(s:SweepSpec):
         if not _number(v) or (v is not None and v <= 0): raise _bad(k, "a number > 0 (or left out)", v)
     if not _number(s.usd_per_hour, False) or s.usd_per_hour < 0: raise _bad("usd_per_hour", "a number >= 0", s.usd_per_hour)
     if not isinstance(s.trials, int) or s.trials < 1: raise _bad("trials", "an integer >= 1", s.trials)
+    if s.devices is not None:
+        if not isinstance(s.devices, list) or not s.devices or not all(isinstance(d, str) for d in s.devices):
+            raise _bad("devices", "a non-empty list of device names (e.g. [cuda:0, cuda:1])", s.devices)
+        for d in s.devices:
+            try: torch.device(d)
+            except RuntimeError: raise _bad("devices", "device names torch knows (cpu, cuda:0, ...)", d) from None
+    owned = OWNED + (("device",) if s.devices is not None else ())
     for where, keys in [("base", s.base), ("grid", s.grid), ("space", s.space)] + [(f"overrides[{i}]", o) for i, o in enumerate(s.overrides)]:
-        owned = sorted(set(keys) & set(OWNED))
-        if owned: raise SweepError(f"{where} sets {owned}, which the sweep sets on each run: use the SPEC's "
-                                   f"preset, seeds, budget_usd, max_hours or usd_per_hour fields instead.")
+        clash = sorted(set(keys) & set(owned))
+        if clash: raise SweepError(f"{where} sets {clash}, which the sweep sets on each run: use the SPEC's "
+                                   f"preset, seeds, budget_usd, max_hours, usd_per_hour or devices fields instead.")
 
 # %% ../nbs/16_sweep.ipynb #3dbf9e4a
 def load_spec(source) -> SweepSpec:
@@ -199,9 +209,70 @@ def execute_run(s:SweepSpec, r:Run, params:dict, echo=print) -> bool:
         return False
     return True
 
+# %% ../nbs/16_sweep.ipynb #c3ffedd3
+def sweep_devices(s:SweepSpec) -> list:
+    "The devices the sweep runs on, one run at a time each: the SPEC's, else every GPU when there are several, else [None]."
+    if s.devices: return list(s.devices)
+    n = torch.cuda.device_count()
+    return [f"cuda:{i}" for i in range(n)] if n > 1 else [None]
+
+class Dispatcher:
+    "Hands a sweep's runs to its workers, one device each, every run with its share of what the budget leaves."
+    def __init__(self, s:SweepSpec, runs:list, root:Path, n_workers:int=1, max_runs:int=None, echo=print):
+        self.s, self.runs, self.root, self.n, self.max_runs, self.echo = s, runs, Path(root), n_workers, max_runs, echo
+        self.todo, self.running, self.started, self.closed = list(enumerate(runs, 1)), {}, 0, False
+        self.lock = threading.Lock()
+
+    def caps(self, folder:Path, state:str) -> tuple:
+        "(usd, hours) a run starting now may spend: a share of what neither finished nor running runs hold (None: no cap)."
+        usd, secs = sweep_spend(self.root, [r for r in self.runs if r.name not in self.running])
+        usd_left, hours_left = left(self.s, usd, secs)
+        held = list(self.running.values())
+        if usd_left is not None: usd_left -= sum(u or 0 for u, _ in held)
+        if hours_left is not None: hours_left -= sum(h or 0 for _, h in held)
+        if (usd_left is not None and usd_left <= 0) or (hours_left is not None and hours_left <= 0): return None
+        share = 1 / max(1, self.n - len(self.running))   # the workers free to start a run, this one included
+        own_usd, own_s = run_spend(folder) if state == "partial" else (0.0, 0.0)   # a resumed run's clock goes on
+        return (None if usd_left is None else usd_left * share + own_usd, None if hours_left is None else hours_left * share + own_s / 3600)
+
+    def take(self):
+        "(tag, run, params) of the next run to start, or None: no more, the budget is spent, or the run limit is reached."
+        with self.lock:
+            while self.todo and not self.closed:
+                i, r = self.todo.pop(0)
+                folder, state, tag = self.root/r.name, run_state(self.root/r.name), f"[{i}/{len(self.runs)}] {r.name}"
+                if state == "done": self.echo(f"{tag}: done, skipped"); continue
+                if state == "failed": self.echo(f"{tag}: diverged before, skipped (remove {folder/'failure.json'} to retry)"); continue
+                if self.max_runs is not None and self.started >= self.max_runs:
+                    self.echo(f"run limit {self.max_runs} reached: rerun to continue"); self.closed = True; break
+                caps = self.caps(folder, state)
+                if caps is None:
+                    self.echo(f"budget spent: {r.name} and the runs after it are not started; raise budget_usd or max_hours and rerun")
+                    self.closed = True; break
+                self.running[r.name], self.started = caps, self.started + 1
+                return tag, r, run_params(self.s, r, folder, state == "partial", *caps)
+        return None
+
+    def work(self, device=None):
+        "Start runs on `device` until there are none left for it."
+        while (job := self.take()) is not None:
+            tag, r, params = job
+            if device is not None: params["device"] = device
+            self.echo(f"{tag}: {'resuming' if params['resume'] else 'starting'}{f' on {device}' if device else ''}")
+            try:
+                folder = Path(params["out_dir"])
+                if execute_run(self.s, r, params, self.echo) and _summary(folder):
+                    m = _summary(folder)
+                    self.echo(f"{tag}: {m['val_nats_per_char']:.4f} nats/char, {m['train_seconds']:.1f} s, stopped by {m['stop_reason']}")
+            except BaseException:
+                self.closed = True   # the other workers finish their runs and start no more
+                raise
+            finally:
+                with self.lock: self.running.pop(r.name)
+
 # %% ../nbs/16_sweep.ipynb #1b2095f0
 def run_sweep(spec, max_runs:int=None, report:bool=True, echo=print) -> Path:
-    "Run the SPEC (a path, dict or SweepSpec) locally, one run after another; return the sweep's folder."
+    "Run the SPEC (a path, dict or SweepSpec) locally, one run at a time on each of its devices; return the sweep's folder."
     s = spec if isinstance(spec, SweepSpec) else load_spec(spec)
     if s.search == "optuna":
         from litgpt_nb.search import run_search
@@ -211,25 +282,18 @@ def run_sweep(spec, max_runs:int=None, report:bool=True, echo=print) -> Path:
     check_budget(s, sum(done) / len(done) if done else None)
     root.mkdir(parents=True, exist_ok=True)
     (root/"spec.yaml").write_text(yaml.safe_dump(asdict(s), sort_keys=False))
-    started = 0
-    for i, r in enumerate(runs, 1):
-        folder, state = root/r.name, run_state(root/r.name)
-        if state == "done": echo(f"[{i}/{len(runs)}] {r.name}: done, skipped"); continue
-        if state == "failed": echo(f"[{i}/{len(runs)}] {r.name}: diverged before, skipped (remove {folder/'failure.json'} to retry)"); continue
-        usd, secs = sweep_spend(root, runs)
-        usd_left, hours_left = left(s, usd, secs)
-        if (usd_left is not None and usd_left <= 0) or (hours_left is not None and hours_left <= 0):
-            echo(f"budget spent (${usd:.2f}, {secs:.0f} s of training): {r.name} and the runs after it are not started; "
-                 f"raise budget_usd or max_hours and rerun"); break
-        if max_runs is not None and started >= max_runs: echo(f"run limit {max_runs} reached: rerun to continue"); break
-        own_usd, own_s = run_spend(folder) if state == "partial" else (0.0, 0.0)   # a resumed run's clock goes on
-        params = run_params(s, r, folder, state == "partial", None if usd_left is None else usd_left + own_usd,
-                            None if hours_left is None else hours_left + own_s / 3600)
-        echo(f"[{i}/{len(runs)}] {r.name}: {'resuming' if state == 'partial' else 'starting'}")
-        if execute_run(s, r, params, echo) and _summary(folder):
-            m = _summary(folder)
-            echo(f"[{i}/{len(runs)}] {r.name}: {m['val_nats_per_char']:.4f} nats/char, {m['train_seconds']:.1f} s, stopped by {m['stop_reason']}")
-        started += 1
+    devices = sweep_devices(s)
+    d = Dispatcher(s, runs, root, len(devices), max_runs, echo)
+    if len(devices) == 1: d.work(devices[0])   # in this thread: signals and errors as for any run
+    else:
+        errors = []
+        def work(device):
+            try: d.work(device)
+            except BaseException as e: errors.append(e)
+        workers = [threading.Thread(target=work, args=(dev,), name=f"sweep-{dev}", daemon=True) for dev in devices]
+        for w in workers: w.start()
+        for w in workers: w.join()
+        if errors: raise errors[0]
     if report: render_report(root)
     return root
 
@@ -241,3 +305,17 @@ def render_report(root, notebook=None) -> Path:
     pm.execute_notebook(str(notebook or project_root()/"nbs"/"sweep_report.ipynb"), str(out),
                         parameters=dict(sweep_dir=str(Path(root).resolve())), cwd=str(project_root()), progress_bar=False)
     return out
+
+# %% ../nbs/16_sweep.ipynb #66c54b3a
+def pod_spec(source) -> dict:
+    "The SPEC a pod runs (checked here first): this machine's paths dropped, the pod's GPUs left to `sweep_devices`."
+    s = source if isinstance(source, SweepSpec) else load_spec(source)
+    plan_runs(s)   # every configuration checked before anything is rented
+    if s.search == "optuna": raise SweepError("search: optuna runs locally only: use a grid SPEC with pod launch --sweep.")
+    return {**asdict(s), "out_root": None, "notebook": None, "devices": None, "base": {"keep_checkpoints": 1, **s.base}}
+
+def capped(s:SweepSpec, budget_usd:float=None, max_hours:float=None, usd_per_hour:float=None, out_root:str=None) -> SweepSpec:
+    "`s` with its budget lowered to `budget_usd` and `max_hours` (never raised), the machine's price and the folder set."
+    low = lambda a, b: b if a is None else a if b is None else min(a, b)
+    return replace(s, budget_usd=low(s.budget_usd, budget_usd), max_hours=low(s.max_hours, max_hours),
+                   usd_per_hour=s.usd_per_hour if usd_per_hour is None else usd_per_hour, out_root=out_root or s.out_root)

@@ -7,6 +7,7 @@ __all__ = ['VOLUME_PATH', 'START_COMMAND', 'b64', 'boot_script', 'pod_env']
 
 # %% ../../nbs/08b_cloud_boot.ipynb #eec78776
 import base64, importlib.resources, json
+import yaml
 from .client import PodConfig
 
 # %% ../../nbs/08b_cloud_boot.ipynb #50eb3a1b
@@ -29,5 +30,6 @@ def pod_env(cfg:PodConfig, repo:str, commit:str, token:str, created_at:int, usd_
         LITGPT_NB_CLONE_S=int(cfg.clone_timeout_s), LITGPT_NB_INSTALL_S=int(cfg.install_timeout_s), LITGPT_NB_PORT=cfg.port,
         LITGPT_NB_LINGER_S=int(cfg.linger_s), LITGPT_NB_GPU_COUNT=cfg.gpu_count, PYTHONHASHSEED=params.get("seed", 1337),
         LITGPT_NB_USD_PER_HOUR=usd_per_hour,
-        LITGPT_NB_BUDGET_USD=round(cfg.budget_usd - usd_per_hour * cfg.reserve_s / 3600, 4)) | cfg.pod_env
+        LITGPT_NB_BUDGET_USD=round(cfg.budget_usd - usd_per_hour * cfg.reserve_s / 3600, 4),
+        **(dict(LITGPT_NB_SWEEP=b64(yaml.safe_dump(cfg.sweep, sort_keys=False))) if cfg.sweep else {})) | cfg.pod_env
     return {k: str(v) for k, v in env.items()}

@@ -128,10 +128,19 @@ usd_h="$LITGPT_NB_USD_PER_HOUR"
 prior=$(python3 -c "print(round(($now - $CREATED) * float('$usd_h') / 3600, 4))")
 status training
 log "training: ${train_s}s left, \$${prior} spent before training"
+gpus=$(num "$LITGPT_NB_GPU_COUNT" 1)
+if [ -n "$LITGPT_NB_SWEEP" ]; then   # a whole sweep, one run per GPU, under what the pod may still spend
+  echo "$LITGPT_NB_SWEEP" | base64 -d > outputs/run/sweep.yaml
+  PYTHONHASHSEED="${PYTHONHASHSEED:-1337}" timeout -k 30 "$train_s" litgpt-nb sweep outputs/run/sweep.yaml \
+    --out-root outputs/run/sweeps --usd-per-hour "$(python3 -c "print(float('$usd_h') / $gpus)")" \
+    --budget-usd "$(python3 -c "print(round(float('$LITGPT_NB_BUDGET_USD') - $prior, 4))")" \
+    --max-hours "$(python3 -c "print(round($gpus * ($train_s - 60) / 3600, 4))")" > outputs/run/papermill.log 2>&1 &
+else
 PYTHONHASHSEED="${PYTHONHASHSEED:-1337}" timeout -k 30 "$train_s" papermill nbs/train.ipynb outputs/run/report.ipynb \
   -f outputs/run/params.yaml -p out_dir outputs/run -p usd_per_hour "$usd_h" -p prior_usd "$prior" \
   -p budget_usd "$LITGPT_NB_BUDGET_USD" -p max_hours "$(python3 -c "print(round(($train_s - 60) / 3600, 4))")" \
-  -p nproc "$(num "$LITGPT_NB_GPU_COUNT" 1)" --cwd . > outputs/run/papermill.log 2>&1 &
+  -p nproc "$gpus" --cwd . > outputs/run/papermill.log 2>&1 &
+fi
 wait $!   # in the background, so a signal to this script is handled at once, not after training
 rc=$?
 RC=$rc

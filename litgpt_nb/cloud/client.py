@@ -23,6 +23,7 @@ class PodConfig:
     steps: int = 3000
     preset: str = "baseline"
     params: dict = field(default_factory=dict)
+    sweep: dict = None                # a sweep SPEC (`pod_spec`): the pod runs all of it instead of one train.ipynb
     repo_url: str = None              # None: git remote origin (an https URL the pod can clone)
     commit: str = None                # None: HEAD
     allow_dirty: bool = False         # launch even with uncommitted changes (they will not run)

@@ -169,10 +169,11 @@ def _run_pod(rest, pod_id, base, cfg, created_at, costs, out, say) -> tuple:
     elif reason != "pod gone":
         fetched = fetch_results(base, out, cfg.with_checkpoint, say)
         say(f"retrieved: {', '.join(fetched['retrieved']) or 'nothing'} ({len(fetched['verified'])} verified)")
-        if (out/"report.ipynb").exists():
+        for report in [out/"report.ipynb", *sorted(out.glob("sweeps/*/report.ipynb"))]:   # the run's, or the sweep's
+            if not report.exists(): continue
             from litgpt_nb.report import render_html   # matplotlib and torch: only once there is a report
-            try: say(f"the report's reader's copy: {render_html(out/'report.ipynb')}")
-            except Exception as e: say(f"could not write report.html ({type(e).__name__}: {e}); report.ipynb is there")
+            try: say(f"the report's reader's copy: {render_html(report)}")
+            except Exception as e: say(f"could not write {report.with_suffix('.html')} ({type(e).__name__}: {e}); {report.name} is there")
         if reason in ("done", "failed"): ended_by = hand_over(rest, pod_id, base, cfg, out, say)
     return reason, fetched, ended_by
 

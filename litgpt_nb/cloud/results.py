@@ -71,7 +71,8 @@ def fetch_results(base:str, out:Path, with_checkpoint:bool, log=print) -> dict:
         except FetchError: pass
     else:
         ckpts = sorted({n.split("/")[2] for n in manifest if n.startswith("run/checkpoints/step-")})
-        names = [n for n in manifest if not n.startswith("run/checkpoints/") or (with_checkpoint and ckpts and ckpts[-1] in n)]
+        names = [n for n in manifest if "checkpoints/" not in n   # a sweep's runs' checkpoints stay on the pod
+                 or (with_checkpoint and n.startswith("run/checkpoints/") and ckpts and ckpts[-1] in n)]
     got, verified, failed = [], [], []
     for n in names:
         try:
