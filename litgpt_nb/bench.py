@@ -239,8 +239,8 @@ def side_by_side(presets=("smoke", "cpu", "baby", "baseline"), modes=("reference
             print(f"{device} {preset} {mode}: ours {r['ours_ms']:.1f} ms, nanoGPT {r['nanogpt_ms']:.1f} ms, "
                   f"speed-up {r['speedup']:.2f} ({r['speedup_q1']:.2f}-{r['speedup_q3']:.2f})", flush=True)
     df = pd.DataFrame([{k: v for k, v in r.items() if not k.endswith("_ops")} for r in races])
-    df["ours_ops"] = [sum(v["calls"] for v in r["ours_ops"].values()) for r in races]
-    df["nanogpt_ops"] = [sum(v["calls"] for v in r["nanogpt_ops"].values()) for r in races]
+    df["ours_ops"] = [round(sum(v["calls"] for v in r["ours_ops"].values())) for r in races]
+    df["nanogpt_ops"] = [round(sum(v["calls"] for v in r["nanogpt_ops"].values())) for r in races]
     if out_dir:
         out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
         tables = []
