@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['MODIFIERS', 'fast_config', 'first_losses', 'flops_per_token', 'matmul_peak', 'time_steps', 'mode_config',
-           'machine_name', 'run_benchmark', 'write_tables']
+           'nanogpt_fn', 'machine_name', 'run_benchmark', 'write_tables', 'paired_steps', 'op_profile', 'op_table',
+           'side_by_side']
 
 # %% ../nbs/06a_bench.ipynb #7ed325be
 import json, os, platform, statistics, subprocess, sys, tempfile, time
@@ -103,18 +104,20 @@ def mode_config(cfg:TrainConfig, mode:str, device) -> TrainConfig:
     for m in mods: cfg = replace(cfg, **MODIFIERS[m])
     return cfg
 
+def nanogpt_fn(nanogpt):
+    "A `model_fn` that builds nanoGPT's model from the checkout at `nanogpt` (None: None, our GPT)."
+    if not nanogpt: return None
+    from litgpt_nb.nanogpt import NanoGPT, load_nanogpt
+    mod = load_nanogpt(nanogpt)
+    return lambda config: NanoGPT(mod, config)
+
 def _case(preset, mode, device, warmup, steps, overrides, nanogpt=None):
     cfg = mode_config(make_config(preset, device=device, **overrides), mode, device)
-    model_fn = None
-    if nanogpt:
-        from litgpt_nb.nanogpt import NanoGPT, load_nanogpt
-        mod = load_nanogpt(nanogpt)
-        model_fn = lambda config: NanoGPT(mod, config)
-    return time_steps(cfg, warmup, steps, model_fn)
+    return time_steps(cfg, warmup, steps, nanogpt_fn(nanogpt))
 
-def _in_subprocess(*args) -> dict:
-    "Run `_case(*args)` in a fresh interpreter and return its result."
-    code = "import json, sys; from litgpt_nb.bench import _case; print(json.dumps(_case(*json.loads(sys.argv[1]))))"
+def _in_subprocess(*args, fn:str="_case") -> dict:
+    "Run `fn(*args)` (a function of this module) in a fresh interpreter and return its result."
+    code = f"import json, sys; from litgpt_nb.bench import {fn}; print(json.dumps({fn}(*json.loads(sys.argv[1]))))"
     p = subprocess.run([sys.executable, "-c", code, json.dumps(args)], capture_output=True, text=True)
     if p.returncode != 0: raise RuntimeError(f"benchmark case {args} failed:\n{p.stderr[-3000:]}")
     return json.loads(p.stdout.strip().splitlines()[-1])
@@ -169,3 +172,88 @@ def _markdown(df:pd.DataFrame) -> str:
     lines = ["| " + " | ".join(map(str, df.columns)) + " |", "|" + " --- |" * len(df.columns)]
     lines += ["| " + " | ".join(map(str, row)) + " |" for row in df.itertuples(index=False)]
     return "\n".join(lines)
+
+# %% ../nbs/06a_bench.ipynb #b5e0a002
+def paired_steps(cfg:TrainConfig, model_fns:dict, warmup:int=3, steps:int=20, profile_steps:int=0) -> dict:
+    "Step one Learner per model in turn on `cfg`; per model its step times (ms) after `warmup`, and an op profile."
+    # model_fns: name -> model_fn (None: our GPT); profile_steps: steps more of each under torch.profiler (`op_profile`)
+    n, out, learners = warmup + steps, {}, {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, fn in model_fns.items():
+            run = replace(cfg, steps=n + profile_steps + 1, out_dir=f"{tmp}/{len(learners)}", eval_every=n + profile_steps + 1,
+                          log_every=n + profile_steps + 1)   # no log row, validation or checkpoint among the timed steps
+            learners[name] = learn = Learner(run, [StepTimer()], None, fn)
+            learn.setup(); learn.fire("before_fit")
+        for step in range(n):
+            for learn in learners.values(): learn.one_step(step)
+        ops = {name: [] for name in learners}
+        for step in range(n, n + profile_steps):   # profiled in turn too: the machine's drift reaches every model alike
+            for name, learn in learners.items(): ops[name].append(op_profile(learn, [step]))
+        for name, learn in learners.items():
+            out[name] = dict(ms=learn.callbacks[0].ms[warmup:n], params=sum(p.numel() for p in learn.model.parameters()),
+                             ops=pd.concat(ops[name]).groupby(level=0).mean().sort_values("self_cpu_ms", ascending=False)
+                             if profile_steps else None)
+            learn.fire("after_fit"); learn.checkpointer.wait()
+    return out
+
+# %% ../nbs/06a_bench.ipynb #b5e0a004
+def op_profile(learn:Learner, steps) -> pd.DataFrame:
+    "Each ATen op's calls and self time (ms) per step over `steps` (step numbers) of a set-up Learner, slowest first."
+    acts = [torch.profiler.ProfilerActivity.CPU] + ([torch.profiler.ProfilerActivity.CUDA] if learn.device.type == "cuda" else [])
+    steps = list(steps)
+    with torch.profiler.profile(activities=acts) as prof:
+        for step in steps: learn.one_step(step)
+        sync(learn.device)
+    rows = [dict(op=e.key, calls=e.count / len(steps), self_cpu_ms=e.self_cpu_time_total / 1000 / len(steps),
+                 self_device_ms=getattr(e, "self_device_time_total", 0) / 1000 / len(steps))
+            for e in prof.key_averages() if e.key.startswith("aten::")]
+    return pd.DataFrame(rows).set_index("op").sort_values("self_cpu_ms", ascending=False)
+
+# %% ../nbs/06a_bench.ipynb #b5e0a008
+def _race(preset, mode, device, warmup, steps, overrides, nanogpt, profile_steps=2) -> dict:
+    cfg = mode_config(make_config(preset, device=device, **overrides), mode, device)
+    r = paired_steps(cfg, {"litgpt_nb": None, "nanoGPT": nanogpt_fn(nanogpt)}, warmup, steps, profile_steps)
+    ours, theirs = r["litgpt_nb"]["ms"], r["nanoGPT"]["ms"]
+    q = statistics.quantiles([b / a for a, b in zip(ours, theirs)], n=4)
+    return dict(device=device, preset=preset, mode=mode, ours_ms=statistics.median(ours), nanogpt_ms=statistics.median(theirs),
+                speedup=q[1], speedup_q1=q[0], speedup_q3=q[2], params=r["litgpt_nb"]["params"], nanogpt_params=r["nanoGPT"]["params"],
+                **{f"{k}_ops": r[m]["ops"].to_dict(orient="index") for k, m in (("ours", "litgpt_nb"), ("nanogpt", "nanoGPT"))})
+
+def op_table(ours:pd.DataFrame, theirs:pd.DataFrame, top:int=12) -> pd.DataFrame:
+    "Two op profiles side by side: calls and self ms per step, the `top` slowest of either first, totals last."
+    t = ours[["calls", "self_cpu_ms"]].join(theirs[["calls", "self_cpu_ms"]], how="outer", lsuffix="_ours", rsuffix="_nanogpt").fillna(0)
+    t = t.loc[t[["self_cpu_ms_ours", "self_cpu_ms_nanogpt"]].max(axis=1).sort_values(ascending=False).index[:top]]
+    total = pd.DataFrame([dict(calls_ours=ours.calls.sum(), self_cpu_ms_ours=ours.self_cpu_ms.sum(), calls_nanogpt=theirs.calls.sum(),
+                               self_cpu_ms_nanogpt=theirs.self_cpu_ms.sum())], index=["all aten ops"])
+    return pd.concat([t, total]).round(2)
+
+def side_by_side(presets=("smoke", "cpu", "baby", "baseline"), modes=("reference",), device=None, warmup:int=3, steps:int=20,
+                 nanogpt=None, out_dir=None, overrides:dict=None) -> pd.DataFrame:
+    "Ours and nanoGPT's model stepped in turn, per preset and mode, each race in a fresh process: step times and speed-up."
+    device = device or ("cuda" if torch.cuda.is_available() else "cpu")
+    races = []
+    for preset in presets:
+        for mode in modes:
+            races.append(_in_subprocess(preset, mode, device, warmup, steps, overrides or {}, nanogpt, fn="_race"))
+            r = races[-1]
+            print(f"{device} {preset} {mode}: ours {r['ours_ms']:.1f} ms, nanoGPT {r['nanogpt_ms']:.1f} ms, "
+                  f"speed-up {r['speedup']:.2f} ({r['speedup_q1']:.2f}-{r['speedup_q3']:.2f})", flush=True)
+    df = pd.DataFrame([{k: v for k, v in r.items() if not k.endswith("_ops")} for r in races])
+    df["ours_ops"] = [round(sum(v["calls"] for v in r["ours_ops"].values())) for r in races]
+    df["nanogpt_ops"] = [round(sum(v["calls"] for v in r["nanogpt_ops"].values())) for r in races]
+    if out_dir:
+        out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
+        tables = []
+        for r in races:
+            t = op_table(*(pd.DataFrame.from_dict(r[k], orient="index") for k in ("ours_ops", "nanogpt_ops")))
+            t.to_csv(out/f"ops-{r['device']}-{r['preset']}-{r['mode']}.csv")
+            tables.append(f"### {r['device']} {r['preset']} {r['mode']}: ATen ops per step\n\n{_markdown(t.reset_index(names='op'))}")
+        shown = df.assign(ours_ms=df.ours_ms.round(1), nanogpt_ms=df.nanogpt_ms.round(1),
+                          speedup=[f"{a:.2f} ({b:.2f}-{c:.2f})" for a, b, c in zip(df.speedup, df.speedup_q1, df.speedup_q3)])
+        shown = shown[["device", "preset", "mode", "ours_ms", "nanogpt_ms", "speedup", "ours_ops", "nanogpt_ops"]].rename(columns=dict(
+            ours_ms="ours ms/step", nanogpt_ms="nanoGPT ms/step", speedup="speed-up (quartiles)", ours_ops="ours ops/step",
+            nanogpt_ops="nanoGPT ops/step"))
+        (out/"side_by_side.md").write_text(f"Side by side, {time.strftime('%Y-%m-%d')}, {machine_name()}; {steps} step pairs after "
+                                           f"{warmup} warm-up; speed-up: nanoGPT's step time over ours, median of the pairs.\n\n"
+                                           f"{_markdown(shown)}\n\n" + "\n\n".join(tables) + "\n")
+    return df

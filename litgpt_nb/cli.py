@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--warmup", type=int, default=2); b.add_argument("--steps", type=int, default=5)
     b.add_argument("--out-dir", default="outputs/bench")
     b.add_argument("--nanogpt", default=None, help="a nanoGPT checkout: time its model beside ours")
+    b.add_argument("--side-by-side", action="store_true", help="with --nanogpt: both models stepped in turn in one process, "
+                   "per preset and mode; the speed-up (nanoGPT's step time over ours) and the ops per step (side_by_side.md)")
     c = sub.add_parser("compare", help="our model and nanoGPT's, one recipe, whole-split validation")
     c.add_argument("--nanogpt", required=True, help="the folder of a nanoGPT checkout (its model.py is read from there)")
     c.add_argument("--preset", default="baby", help="the recipe (default: nanoGPT's CPU baby recipe)")
@@ -167,6 +169,12 @@ def main(argv=None) -> int:
     try:
         if a.command == "train": _train(a)
         elif a.command == "report": _report(Path(a.run_dir))
+        elif a.command == "bench" and a.side_by_side:
+            if not a.nanogpt: raise SystemExit("--side-by-side races nanoGPT's model against ours: pass --nanogpt DIR too.")
+            from litgpt_nb.bench import side_by_side
+            for device in (a.devices.split(",") if a.devices else [None]):
+                side_by_side(a.presets.split(","), a.modes.split(","), device, a.warmup, a.steps, a.nanogpt, a.out_dir)
+                print(open(f"{a.out_dir}/side_by_side.md").read())
         elif a.command == "bench":
             from litgpt_nb.bench import run_benchmark
             run_benchmark(a.presets.split(","), a.modes.split(","), a.devices.split(",") if a.devices else None,
