@@ -100,7 +100,8 @@ def muon_adamw(model:torch.nn.Module, cfg:TrainConfig) -> Optimizers:
     blocks = getattr(getattr(model, "transformer", None), "h", None)
     if blocks is None: raise ParameterError("optimizer='muon' needs a model with transformer blocks (model.transformer.h): use 'adamw'.")
     hidden = [p for p in blocks.parameters() if p.requires_grad and p.dim() == 2]
-    rest = [p for p in model.parameters() if p.requires_grad and all(p is not h for h in hidden)]
+    taken = {id(p) for p in hidden}
+    rest = [p for p in model.parameters() if p.requires_grad and id(p) not in taken]
     muon = torch.optim.Muon(hidden, lr=cfg.lr, weight_decay=cfg.weight_decay, adjust_lr_fn="match_rms_adamw")
     return Optimizers(muon=muon, adamw=adamw(rest, cfg))
 
