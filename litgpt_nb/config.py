@@ -57,6 +57,8 @@ class TrainConfig:
     # validation, logs and checkpoints
     n_evals: int = 12               # validations, denser early where the loss moves; each scores the whole split and checkpoints
     eval_every: int = None          # instead of n_evals: every so many steps, and at the end
+    eval_tokens: int = None         # a large validation split: the intermediate validations score a fixed subset of about so many
+                                    # tokens (whole windows spread over the split), labelled; the final and the best score all of it
     log_every: int = 10             # a metrics row every so many steps; each costs a host sync
     keep_checkpoints: int = 3       # the newest so many are kept, and the best beside them: the disk stays bounded
     sample_tokens: int = 200        # tokens sampled from the best checkpoint for the report
@@ -109,6 +111,7 @@ RULES = [   # (field, holds for a valid config, what it must be)
     ("steps", lambda c: c.steps > 0, "> 0"), ("batch_size", lambda c: c.batch_size > 0, "> 0"),
     ("lr", lambda c: c.lr > 0, "> 0"), ("n_evals", lambda c: c.n_evals >= 1, ">= 1"),
     ("eval_every", lambda c: c.eval_every is None or c.eval_every > 0, "> 0"),
+    ("eval_tokens", lambda c: c.eval_tokens is None or c.eval_tokens > 0, "> 0"),
     ("log_every", lambda c: c.log_every > 0, "> 0"), ("nproc", lambda c: c.nproc >= 1, ">= 1"),
     ("budget_usd", lambda c: c.budget_usd >= 0, ">= 0"), ("usd_per_hour", lambda c: c.usd_per_hour >= 0, ">= 0"),
     ("keep_checkpoints", lambda c: c.keep_checkpoints >= 1, ">= 1"),

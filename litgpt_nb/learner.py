@@ -18,7 +18,7 @@ from .prepare import prepare_data, check_context
 from .model import GPT, Config, n_params
 from .batches import on_device, BatchStream, split_batch, rank_batches, lr_at, eval_points
 from .step import setup_device, autocast_for, compile_blocks, make_optimizer, make_stepper
-from .evaluate import evaluate
+from .evaluate import evaluate, scored_tokens
 from .guards import cost_usd, target_met, TrainingDiverged
 from .checkpoint import (CheckpointError, seed_everything, rng_state, set_rng_state, latest_checkpoint, load_checkpoint,
                                   list_checkpoints, check_disk, Checkpointer)
@@ -29,10 +29,11 @@ from .callbacks import CancelRun, default_callbacks
 # %% ../nbs/05a_learner.ipynb #21f0c67e
 @dataclass
 class Validation:
-    "One whole-split validation."
+    "One validation: of the whole split, or (with `eval_tokens`) of its fixed subset."
     step: int
     nats_per_token: float
     nats_per_char: float
+    n_tokens: int = None            # targets scored; None (a checkpoint from before subsets): the whole split
 
 @dataclass
 class Progress:
@@ -60,10 +61,10 @@ class Progress:
 def best_to_dict(v:Validation) -> dict:
     "The checkpoint's form of the best validation (infinity and no step before the first)."
     if v is None: return dict(val_nats_per_char=float("inf"), step=None)
-    return dict(val_nats_per_char=v.nats_per_char, val_loss=v.nats_per_token, step=v.step)
+    return dict(val_nats_per_char=v.nats_per_char, val_loss=v.nats_per_token, step=v.step, n_tokens=v.n_tokens)
 
 def best_from_dict(d:dict) -> Validation:
-    return None if d["step"] is None else Validation(d["step"], d.get("val_loss"), d["val_nats_per_char"])
+    return None if d["step"] is None else Validation(d["step"], d.get("val_loss"), d["val_nats_per_char"], d.get("n_tokens"))
 
 # %% ../nbs/05a_learner.ipynb #d1e66121
 def patch_to(cls):
@@ -170,6 +171,10 @@ def to_device(self):
     on_host = len(self.data.train) > self.cfg.max_device_tokens   # a large split stays in its shards; steps read their windows
     self.tokens = self.data.train if on_host else on_device(self.data.train, self.device)
     self.val_tokens = on_device(self.data.val, self.device)
+    self.whole_tokens = len(self.val_tokens) - 1   # the targets a whole-split validation scores
+    if self.whole_tokens > 4_000_000 and self.cfg.eval_tokens is None:
+        self.say(f"the validation split is {self.whole_tokens:,} tokens, all scored at each of the {len(eval_points(self.cfg))} validations: "
+                 f"eval_tokens=1000000 would score a fixed subset in between (the final and the best still the whole split)")
     self.piece_chars = on_device(self.data.tokenizer.piece_chars, self.device)
     self.batches = BatchStream(len(self.tokens), self.model_config.block_size, self.cfg.batch_size, self.cfg.seed,
                                self.progress.data_offset, self.device)
@@ -222,14 +227,15 @@ def log_point(self, lr:float):
     p.train_loss = train_loss
     self.fire("after_loss")
     is_eval = p.step in self.validate_at
-    if is_eval and self.main: self.validate()
+    if is_eval and self.main: self.validate(subset=True)
     val = p.last if is_eval and self.main else None
     self.log.row(step=p.step, lr=f"{lr:.6g}", train_loss=f"{train_loss:.6f}", val_loss=val and f"{val.nats_per_token:.6f}",
                  val_nats_per_char=val and f"{val.nats_per_char:.6f}", tokens_per_s=round(tokens_per_s),
                  elapsed_s=round(self.elapsed(), 2), cost_usd=self.cost(), peak_mem_mb=round(peak_mem_mb(self.device), 1))
     if val:
         eta = (now - p.segment_t0) / max(1, p.step - p.start_step) * (self.cfg.steps - p.step)
-        self.say(f"step {p.step}: train {train_loss:.4f}, val {val.nats_per_token:.4f} nats/token = {val.nats_per_char:.4f} "
+        scope = f" (subset: {val.n_tokens:,} tokens)" if val.n_tokens < self.whole_tokens else ""
+        self.say(f"step {p.step}: train {train_loss:.4f}, val{scope} {val.nats_per_token:.4f} nats/token = {val.nats_per_char:.4f} "
                  f"nats/char, {tokens_per_s:,.0f} tokens/s, {self.elapsed():.0f} s, about {eta:.0f} s to go")
     if is_eval: self.checkpoint()
     if self.world > 1: dist.barrier()
@@ -237,18 +243,50 @@ def log_point(self, lr:float):
 
 # %% ../nbs/05a_learner.ipynb #41862330
 @patch_to(Learner)
-def validate(self):
-    "Score the whole validation split; remember it, and the best so far."
+def validate(self, subset:bool=False):
+    "Score the whole validation split (`subset`: its fixed subset, with `eval_tokens`); remember it, and the best so far."
     p, t = self.progress, time.perf_counter()
-    batch = max(self.micro, 8192 // self.model_config.block_size)   # small models: fewer, larger forward passes
-    model = self.model if self.ema is None else self.ema.module
-    nats_per_token, nats_per_char = evaluate(model, self.val_tokens, self.piece_chars, self.model_config.block_size,
-                                             batch, self.autocast)
+    max_tokens = self.cfg.eval_tokens if subset else None
+    nats_per_token, nats_per_char = self.score(max_tokens)
     p.last_eval_s = time.perf_counter() - t
     p.eval_s += p.last_eval_s
-    p.last = Validation(p.step, nats_per_token, nats_per_char)
+    p.last = Validation(p.step, nats_per_token, nats_per_char, scored_tokens(len(self.val_tokens), self.model_config.block_size, max_tokens))
     self.fire("after_eval")
-    if nats_per_char < (p.best.nats_per_char if p.best else math.inf): p.best = p.last
+    if p.best is None or (p.best.n_tokens or self.whole_tokens) == p.last.n_tokens and nats_per_char < p.best.nats_per_char:
+        p.best = p.last   # the best is compared on one scope: a subset's figure never against the whole split's
+
+@patch_to(Learner)
+def score(self, max_tokens:int=None) -> tuple:
+    "(nats/token, nats/char) of the model that validates (the weight average, if kept) on the split or its subset."
+    batch = max(self.micro, 8192 // self.model_config.block_size)   # small models: fewer, larger forward passes
+    model = self.model if self.ema is None else self.ema.module
+    return evaluate(model, self.val_tokens, self.piece_chars, self.model_config.block_size, batch, self.autocast, max_tokens)
+
+@patch_to(Learner)
+def rescore_best(self):
+    "The best was chosen on the subset: score its checkpoint on the whole split, and keep the better of it and the final."
+    p, b = self.progress, self.progress.best
+    ckpt = self.ckpt_dir/f"step-{b.step:08d}"/"checkpoint.pt"
+    if b.step == p.step or not ckpt.exists():
+        if b.step != p.step: self.say(f"warning: the best checkpoint on the subset (step {b.step}) is gone: the final one is the best")
+        p.best = p.last; return
+    model = self.model if self.ema is None else self.ema.module
+    final = {k: v.clone() for k, v in model.state_dict().items()}
+    model.load_state_dict(torch.load(ckpt, map_location=self.device, weights_only=False)["model"])
+    t = time.perf_counter()
+    whole = Validation(b.step, *self.score(), self.whole_tokens)
+    p.eval_s += time.perf_counter() - t
+    model.load_state_dict(final)
+    self.say(f"step {b.step}, the best on the subset ({b.nats_per_char:.4f}), scores {whole.nats_per_char:.4f} nats/char on the whole split")
+    p.best = min(whole, p.last, key=lambda v: v.nats_per_char)
+
+@patch_to(Learner)
+def eval_scope(self) -> str:
+    "What the validations scored, in words for the summary and the report."
+    n = scored_tokens(len(self.val_tokens), self.model_config.block_size, self.cfg.eval_tokens)
+    if n == self.whole_tokens: return "every validation: the whole split"
+    return (f"intermediate validations: a fixed subset, {n:,} of the split's {self.whole_tokens:,} tokens; "
+            f"the final and the best: the whole split")
 
 @patch_to(Learner)
 def checkpoint(self):
@@ -287,8 +325,9 @@ def finish(self) -> dict:
     "The final validation (if the last step had none), summary.json, and the closing log line."
     if not self.main: return {}
     p = self.progress
-    if p.last is None or p.last.step != p.step: self.validate()
-    self.checkpointer.wait()   # the summary lists committed checkpoints only
+    if p.last is None or p.last.step != p.step or p.last.n_tokens != self.whole_tokens: self.validate()
+    self.checkpointer.wait()   # the summary lists committed checkpoints only (and the best's file is written)
+    if (p.best.n_tokens or self.whole_tokens) != self.whole_tokens: self.rescore_best()
     summary = self.summary()
     self.say(f"done: {p.step} steps, val {p.last.nats_per_token:.4f} nats/token = {p.last.nats_per_char:.4f} nats/char on "
              f"the whole split (target {self.cfg.target_nats_per_char}: {'met' if summary['target_met'] else 'not met'}), "
@@ -303,7 +342,8 @@ def summary(self) -> dict:
     "What summary.json says about the run."
     cfg, p, best = self.cfg, self.progress, best_to_dict(self.progress.best)
     s = dict(preset=cfg.preset, steps=p.step, params=n_params(self.model_config), val_loss=p.last.nats_per_token,
-             val_nats_per_char=p.last.nats_per_char, val_scope=f"whole validation split ({len(self.val_tokens) - 1:,} tokens)",
+             val_nats_per_char=p.last.nats_per_char, val_scope=f"whole validation split ({self.whole_tokens:,} tokens)",
+             eval_scope=self.eval_scope(),
              train_tokens=len(self.tokens), batch_size=cfg.batch_size, block_size=self.model_config.block_size,
              target_nats_per_char=cfg.target_nats_per_char, target_met=target_met(p.last.nats_per_char, cfg.target_nats_per_char),
              best_val_nats_per_char=best["val_nats_per_char"], best_val_loss=best.get("val_loss"), best_step=best["step"],

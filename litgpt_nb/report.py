@@ -81,6 +81,7 @@ def headline(out_dir) -> str:
             f"`{f['preset']}` preset, {f['params']:,} parameters, {f['steps']:,} steps on {f['corpus']} "
             f"({corpus_note(f)}, {vocab_note(out)}); {f['machine']} ({f['device']}), {f['date']}, "
             f"commit {f['commit']}.")
+    if s.get("eval_scope", "").startswith("intermediate"): text += f" {s['eval_scope'][0].upper()}{s['eval_scope'][1:]}."
     return text + _overfit_note(s, out) + _files_note(s, out)
 
 # %% ../nbs/05b_report.ipynb #9282a56f
@@ -156,8 +157,11 @@ def plot_run(out_dir, target:float=1.55):
     ax[0, 0].plot(m.step, m.train_loss, label="train"); ax[0, 0].plot(v.step, v.val_loss, "o-", label="validation")
     ax[0, 0].set(title="loss", xlabel="step", ylabel="nats/token"); ax[0, 0].legend()
     b = v.loc[v.val_nats_per_char.idxmin()]
-    ax[0, 1].plot(v.step, v.val_nats_per_char, "o-", label="validation (whole split)")
-    ax[0, 1].plot([b.step], [b.val_nats_per_char], "*", ms=14, c="g", label=f"best {b.val_nats_per_char:.3f}")
+    s = _read(out_dir, "summary.json") if (Path(out_dir)/"summary.json").exists() else {}
+    subset = s.get("eval_scope", "").startswith("intermediate")   # eval_tokens: the curve is the subset's
+    ax[0, 1].plot(v.step, v.val_nats_per_char, "o-", label="validation (a fixed subset)" if subset else "validation (whole split)")
+    ax[0, 1].plot([b.step], [b.val_nats_per_char], "*", ms=14, c="g", label=f"best {b.val_nats_per_char:.3f}" + (" (subset)" if subset else ""))
+    if subset: ax[0, 1].plot([s["steps"]], [s["val_nats_per_char"]], "s", c="k", label=f"final, whole split {s['val_nats_per_char']:.3f}")
     ax[0, 1].axhline(target, ls="--", c="r", label=f"target {target}")
     ax[0, 1].set(title="validation", xlabel="step", ylabel="nats/char"); ax[0, 1].legend()
     cfg = TrainConfig(**_read(out_dir, "config.json")["train"])
