@@ -196,6 +196,9 @@ def fit(self) -> dict:
     finally:
         self.fire("after_fit")
         if sys.exc_info()[0] is None: self.checkpointer.wait()
+        else:   # a failing run still commits the checkpoint it handed over (checked before it was taken), hiding nothing
+            try: self.checkpointer.wait()
+            except Exception as e: self.say(f"warning: the last checkpoint handed to the writer was not written: {e}")
     return summary
 
 # %% ../nbs/05a_learner.ipynb #a97ac054
