@@ -28,7 +28,7 @@ class StopGuard(Callback):
     "Before each step: stop for the budget, the wall-time cap or SIGTERM (BEFORE_STEP_STOPS), agreed by all processes."
     def before_step(self, learn):
         p = learn.progress
-        lookahead = p.step_s + p.ckpt_s + p.last_eval_s   # a step, a validation and a whole checkpoint
+        lookahead = p.step_s + p.ckpt_s + p.end_eval_s   # a step, a whole checkpoint and what validating the end costs
         local = stop_reason(learn.elapsed(), lookahead, learn.cfg, learn.sigterm is not None)
         flags = learn.agree(*[local == r for r in BEFORE_STEP_STOPS])
         reason = next((r for r, f in zip(BEFORE_STEP_STOPS, flags) if f), None)
@@ -60,6 +60,8 @@ class TargetStop(Callback):
         p = learn.progress
         if not (learn.cfg.stop_at_target and p.step in learn.validate_at): return
         met = learn.main and p.last.step == p.step and target_met(p.last.nats_per_char, learn.cfg.target_nats_per_char)
+        if met and p.last.n_tokens != learn.whole_tokens:   # a subset's figure (eval_tokens): the whole split decides
+            learn.validate(); met = target_met(p.last.nats_per_char, learn.cfg.target_nats_per_char)
         if learn.agree(met)[0]:
             raise CancelRun("target", f"target met at step {p.step}: stopping")
 

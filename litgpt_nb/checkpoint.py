@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['STEP_DIR', 'seed_everything', 'rng_state', 'set_rng_state', 'CheckpointWriteError', 'list_checkpoints',
-           'save_checkpoint', 'CheckpointError', 'latest_checkpoint', 'load_checkpoint', 'DiskSpaceError',
-           'folder_bytes', 'check_disk', 'Checkpointer']
+           'save_checkpoint', 'prune_checkpoints', 'CheckpointError', 'latest_checkpoint', 'load_checkpoint',
+           'DiskSpaceError', 'folder_bytes', 'check_disk', 'Checkpointer']
 
 # %% ../nbs/04a_checkpoint.ipynb #1e6fcda7
 import errno, hashlib, os, random, re, shutil, threading, time
@@ -76,10 +76,14 @@ def save_checkpoint(folder, step:int, state:dict, keep:int=3, protect:tuple=()) 
         raise CheckpointWriteError(e.errno, f"Could not write the step-{step} checkpoint to {folder} "
                                    f"({e.strerror or e}): the earlier checkpoints are intact; {hint} and rerun "
                                    f"with resume=True.") from e
+    prune_checkpoints(folder, keep, protect)
+    return final
+
+def prune_checkpoints(folder, keep:int, protect:tuple=()):
+    "Delete the committed checkpoints of `folder` but the newest `keep` and those of steps `protect`."
     kept = {f"step-{s:08d}" for s in protect}
     for old in list_checkpoints(folder)[:-keep]:
         if old.name not in kept: shutil.rmtree(old)
-    return final
 
 # %% ../nbs/04a_checkpoint.ipynb #3f5feaee
 class CheckpointError(ValueError): "A checkpoint does not fit the run that wants to load it."
@@ -133,7 +137,7 @@ class Checkpointer:
     def __init__(self, folder, keep:int=3, background:bool=True):
         self.folder, self.keep, self.background = Path(folder), keep, background
         self.thread, self.error, self.last_step, self.write_s = None, None, None, 0.0
-    def save(self, step:int, state:dict, best_step:int=None):
+    def save(self, step:int, state:dict, best_step=None):   # best_step: a step, or several, kept beside the newest
         self.wait()
         snapshot = to_host(state)
         args = (step, snapshot, best_step)
@@ -143,12 +147,16 @@ class Checkpointer:
     def _write(self, step, state, best_step):
         try:
             t = time.perf_counter()
-            save_checkpoint(self.folder, step, state, self.keep, protect=() if best_step is None else (best_step,))
+            protect = () if best_step is None else tuple(best_step) if isinstance(best_step, (tuple, list)) else (best_step,)
+            save_checkpoint(self.folder, step, state, self.keep, protect=tuple(s for s in protect if s is not None))
             self.last_step, self.write_s = step, max(self.write_s, time.perf_counter() - t)
         except BaseException as e: self.error = e
-    def wait(self):
-        "Block until the write in flight is committed; raise its error, if any."
-        if self.thread is not None: self.thread.join(); self.thread = None
+    def wait(self, timeout:float=None):
+        "Block until the write in flight is committed (or `timeout` seconds pass: an error); raise its error, if any."
+        if self.thread is not None:
+            self.thread.join(timeout)
+            if self.thread.is_alive(): raise CheckpointWriteError(errno.ETIMEDOUT, f"the checkpoint write in flight took over {timeout} s")
+            self.thread = None
         if self.error is not None:
             e, self.error = self.error, None
             raise e

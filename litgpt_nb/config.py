@@ -55,7 +55,7 @@ class TrainConfig:
     dropout: float = 0.2            # without it the model memorises the 1M training characters
     seed: int = 1337                # Python, NumPy, torch and the batch stream: a run repeats exactly
     # validation, logs and checkpoints
-    n_evals: int = 12               # validations, denser early where the loss moves; each scores the whole split and checkpoints
+    n_evals: int = 12               # validations, denser early where the loss moves; each scores the split (eval_tokens: a subset until the last) and checkpoints
     eval_every: int = None          # instead of n_evals: every so many steps, and at the end
     eval_tokens: int = None         # a large validation split: the intermediate validations score a fixed subset of about so many
                                     # tokens (whole windows spread over the split), labelled; the final and the best score all of it

@@ -125,11 +125,19 @@ def hf_tokenizer(tok:Tokenizer):
     return hf
 
 # %% ../nbs/15_export.ipynb #ee5b6b8b
-def _checkpoint_figure(run:Path, step:int) -> str:
+def _checkpoint_figure(run:Path, step:int, s:dict) -> str:
+    "Step `step`'s validation, with its scope: the summary's whole-split figures at the best and the last step, else the metrics row."
     import csv
+    whole = s.get("val_scope", "whole validation split")
+    if s and step in (s.get("best_step"), s.get("steps")):
+        k = "best_" if step == s.get("best_step") else ""
+        per_token = f" ({s[k + 'val_loss']:.4f} nats/token)" if s.get(k + "val_loss") is not None else ""
+        return f"on the {whole}: {s[k + 'val_nats_per_char']:.4f} nats/char{per_token}"
     with open(run/"metrics.csv", newline="") as f:
         row = next((r for r in csv.DictReader(f) if int(r["step"]) == step and r["val_nats_per_char"]), None)
-    return "not recorded" if row is None else f"{float(row['val_nats_per_char']):.4f} nats/char ({float(row['val_loss']):.4f} nats/token)"
+    scope = "fixed subset of the validation split scored in between (eval_tokens)" if s.get("eval_scope", "").startswith("intermediate") else whole
+    return f"on the {scope}: " + ("not recorded" if row is None else
+                                   f"{float(row['val_nats_per_char']):.4f} nats/char ({float(row['val_loss']):.4f} nats/token)")
 
 # %% ../nbs/15_export.ipynb #e8c2798a
 def _split_note(env:dict) -> str:
@@ -156,7 +164,7 @@ def model_card(run_dir, ckpt, to:str) -> str:
         "## Data", f"{env.get('corpus', 'Tiny Shakespeare')}, sha256 {env.get('corpus_sha256')}{_split_note(env)}. Tokenizer: SentencePiece "
         f"{t['tokenizer']}, {m['vocab_size']} pieces, fingerprint {env.get('tokenizer_fingerprint')}.", "",
         "## Recipe", recipe + ".", "",
-        "## Result", f"Validation at step {step:,} on the {s.get('val_scope', 'whole validation split')}: {_checkpoint_figure(run, step)}"
+        "## Result", f"Validation at step {step:,} {_checkpoint_figure(run, step, s)}"
         + (f"; the run's best was step {s['best_step']:,}, its last step {s['steps']:,}." if s else "."), "",
         "## Provenance", f"Commit {env.get('git_commit')}{' with uncommitted changes' if env.get('git_dirty') else ''}; "
         f"Python {env.get('python')}, torch {env.get('torch')}, {env.get('gpu') or env.get('processor')} "

@@ -21,7 +21,8 @@ from .step import setup_device, autocast_for, compile_blocks, make_optimizer, ma
 from .evaluate import evaluate, scored_tokens
 from .guards import cost_usd, target_met, TrainingDiverged
 from .checkpoint import (CheckpointError, seed_everything, rng_state, set_rng_state, latest_checkpoint, load_checkpoint,
-                                  list_checkpoints, check_disk, Checkpointer)
+                                  list_checkpoints, prune_checkpoints, check_disk, Checkpointer)
+from .data import sha256_file
 from .runfiles import (RunLog, resolve_out_dir, archive_previous_run, supersede_rows, write_run_info,
                                 failure_snapshot, peak_mem_mb, read_csv_rows, file_checksums)
 from .callbacks import CancelRun, default_callbacks
@@ -44,7 +45,8 @@ class Progress:
     last_checkpoint: int = 0        # step of the newest checkpoint handed to the writer
     train_loss: float = None        # at the latest log point, the mean over processes
     last: Validation = None         # the latest validation
-    best: Validation = None         # the one with the lowest nats/char, kept across a resume
+    best: Validation = None         # the whole-split validation with the lowest nats/char, kept across a resume
+    best_subset: Validation = None  # with eval_tokens, the lowest on the subset: scored on the whole split at the end
     stop_reason: str = "steps"      # one of STOP_REASONS
     # timings, seconds (perf_counter): the stop guard's look-ahead and the summary's
     t0: float = 0.0                 # the clock's origin, moved back by the time earlier segments trained
@@ -54,6 +56,7 @@ class Progress:
     step_s: float = 0.0             # mean step time over the latest window
     ckpt_s: float = 0.0             # the longest checkpoint, copy and write
     last_eval_s: float = 0.0        # the latest validation
+    end_eval_s: float = 0.0         # what validating the end may cost: a whole split, two with a subset's best to score
     eval_s: float = 0.0             # all validations of this segment
     first_log_s: float = None       # from the segment's start to its first log point (compiling, graph capture)
 
@@ -128,6 +131,7 @@ def setup(self):
     if self.main and cfg.resume: supersede_rows(self.out/"metrics.csv", self.progress.start_step)   # rows past the checkpoint
     self.log.open()
     self.to_device()
+    self.rescope_best()
     self.checkpointer = Checkpointer(self.ckpt_dir, cfg.keep_checkpoints)
     self.stepper = make_stepper(self.model, self.train_model, self.opt, cfg, self.autocast)
     self.validate_at, self.progress.window_t0 = set(eval_points(cfg)), time.perf_counter()
@@ -158,6 +162,7 @@ def resume(self):
         if "optimizer" in state: self.opt.load_state_dict(state["optimizer"])
         if "rng" in state: set_rng_state(state["rng"])
         p.start_step, trained_s, p.best = state["step"], state["elapsed_s"], best_from_dict(state["best"])
+        p.best_subset = best_from_dict(state.get("best_subset") or best_to_dict(None))
         self.say(f"resumed from {ckpt.name} (step {p.start_step}, {trained_s:.1f} s already trained)")
         p.data_offset = state["data"]["next_step"] - p.start_step if "data" in state else -p.start_step
     p.step = p.last_checkpoint = p.start_step
@@ -172,6 +177,7 @@ def to_device(self):
     self.tokens = self.data.train if on_host else on_device(self.data.train, self.device)
     self.val_tokens = on_device(self.data.val, self.device)
     self.whole_tokens = len(self.val_tokens) - 1   # the targets a whole-split validation scores
+    self.subset_tokens = scored_tokens(len(self.val_tokens), self.model_config.block_size, self.cfg.eval_tokens)   # the in-between ones
     if self.whole_tokens > 4_000_000 and self.cfg.eval_tokens is None:
         self.say(f"the validation split is {self.whole_tokens:,} tokens, all scored at each of the {len(eval_points(self.cfg))} validations: "
                  f"eval_tokens=1000000 would score a fixed subset in between (the final and the best still the whole split)")
@@ -197,7 +203,7 @@ def fit(self) -> dict:
         self.fire("after_fit")
         if sys.exc_info()[0] is None: self.checkpointer.wait()
         else:   # a failing run still commits the checkpoint it handed over (checked before it was taken), hiding nothing
-            try: self.checkpointer.wait()
+            try: self.checkpointer.wait(timeout=600)   # a hung disk does not hang the failure
             except Exception as e: self.say(f"warning: the last checkpoint handed to the writer was not written: {e}")
     return summary
 
@@ -230,7 +236,7 @@ def log_point(self, lr:float):
     p.train_loss = train_loss
     self.fire("after_loss")
     is_eval = p.step in self.validate_at
-    if is_eval and self.main: self.validate(subset=True)
+    if is_eval and self.main: self.validate(subset=p.step < self.cfg.steps)   # the last step: the whole split
     val = p.last if is_eval and self.main else None
     self.log.row(step=p.step, lr=f"{lr:.6g}", train_loss=f"{train_loss:.6f}", val_loss=val and f"{val.nats_per_token:.6f}",
                  val_nats_per_char=val and f"{val.nats_per_char:.6f}", tokens_per_s=round(tokens_per_s),
@@ -249,14 +255,26 @@ def log_point(self, lr:float):
 def validate(self, subset:bool=False):
     "Score the whole validation split (`subset`: its fixed subset, with `eval_tokens`); remember it, and the best so far."
     p, t = self.progress, time.perf_counter()
-    max_tokens = self.cfg.eval_tokens if subset else None
+    max_tokens = self.cfg.eval_tokens if subset and self.subset_tokens < self.whole_tokens else None
     nats_per_token, nats_per_char = self.score(max_tokens)
     p.last_eval_s = time.perf_counter() - t
     p.eval_s += p.last_eval_s
-    p.last = Validation(p.step, nats_per_token, nats_per_char, scored_tokens(len(self.val_tokens), self.model_config.block_size, max_tokens))
+    p.last = Validation(p.step, nats_per_token, nats_per_char, self.subset_tokens if max_tokens else self.whole_tokens)
+    # the end validates the whole split, and with a subset's best scores that best's checkpoint too
+    p.end_eval_s = p.last_eval_s * self.whole_tokens / p.last.n_tokens * (2 if self.subset_tokens < self.whole_tokens else 1)
+    if self.world > 1 and p.end_eval_s > self.cfg.ddp_timeout_s / 2 and not getattr(self, "warned_timeout", False):
+        self.warned_timeout = True   # the other processes wait for the first one's validations at a barrier
+        self.say(f"warning: validating the end may take {p.end_eval_s:.0f} s, near ddp_timeout_s={self.cfg.ddp_timeout_s}: raise it")
     self.fire("after_eval")
-    if p.best is None or (p.best.n_tokens or self.whole_tokens) == p.last.n_tokens and nats_per_char < p.best.nats_per_char:
-        p.best = p.last   # the best is compared on one scope: a subset's figure never against the whole split's
+    self.keep_best(p.last)
+
+@patch_to(Learner)
+def keep_best(self, v:Validation):
+    "Remember `v` if it is the lowest of its scope: the whole split's best and the subset's are kept apart, never compared."
+    p = self.progress
+    if (v.n_tokens or self.whole_tokens) == self.whole_tokens:
+        if p.best is None or v.nats_per_char < p.best.nats_per_char: p.best = v
+    elif p.best_subset is None or v.nats_per_char < p.best_subset.nats_per_char: p.best_subset = v
 
 @patch_to(Learner)
 def score(self, max_tokens:int=None) -> tuple:
@@ -266,29 +284,44 @@ def score(self, max_tokens:int=None) -> tuple:
     return evaluate(model, self.val_tokens, self.piece_chars, self.model_config.block_size, batch, self.autocast, max_tokens)
 
 @patch_to(Learner)
-def rescore_best(self):
-    "The best was chosen on the subset: score its checkpoint on the whole split, and keep the better of it and the final."
-    p, b = self.progress, self.progress.best
-    ckpt = self.ckpt_dir/f"step-{b.step:08d}"/"checkpoint.pt"
-    if b.step == p.step or not ckpt.exists():
-        if b.step != p.step: self.say(f"warning: the best checkpoint on the subset (step {b.step}) is gone: the final one is the best")
-        p.best = p.last; return
+def rescore(self, v:Validation, subset:bool=False) -> Validation:
+    "Validation `v` again, from its checkpoint, on the whole split (or this run's subset); None if the checkpoint is gone or damaged."
+    f = self.ckpt_dir/f"step-{v.step:08d}"/"checkpoint.pt"
+    sha = f.with_name("checkpoint.sha256")
+    if not (f.exists() and sha.exists() and sha256_file(f) == sha.read_text().strip()):
+        self.say(f"warning: the checkpoint of step {v.step} is missing or damaged: its validation is not scored again"); return None
     model = self.model if self.ema is None else self.ema.module
-    final = {k: v.clone() for k, v in model.state_dict().items()}
-    model.load_state_dict(torch.load(ckpt, map_location=self.device, weights_only=False)["model"])
-    t = time.perf_counter()
-    whole = Validation(b.step, *self.score(), self.whole_tokens)
-    p.eval_s += time.perf_counter() - t
-    model.load_state_dict(final)
+    current, t = {k: w.clone() for k, w in model.state_dict().items()}, time.perf_counter()
+    model.load_state_dict(torch.load(f, map_location="cpu", weights_only=False, mmap=True)["model"])
+    try: figures = self.score(self.cfg.eval_tokens if subset else None)
+    finally: model.load_state_dict(current)
+    self.progress.eval_s += time.perf_counter() - t
+    return Validation(v.step, *figures, self.subset_tokens if subset else self.whole_tokens)
+
+@patch_to(Learner)
+def settle_best(self):
+    "The best on the subset scored on the whole split from its checkpoint: the lower of it and the whole split's best is the run's best."
+    p, b = self.progress, self.progress.best_subset
+    if b is None or b.step == p.best.step: return   # no subset best, or its step already scored on the whole split
+    whole = self.rescore(b)
+    if whole is None: return
     self.say(f"step {b.step}, the best on the subset ({b.nats_per_char:.4f}), scores {whole.nats_per_char:.4f} nats/char on the whole split")
-    p.best = min(whole, p.last, key=lambda v: v.nats_per_char)
+    self.keep_best(whole)
+    prune_checkpoints(self.ckpt_dir, self.cfg.keep_checkpoints, protect=(p.best.step,))   # the loser goes, as the rotation would have taken it
+
+@patch_to(Learner)
+def rescope_best(self):
+    "After a resume with another `eval_tokens`: the earlier segments' subset best scored again on this run's scope."
+    p, b = self.progress, self.progress.best_subset
+    if not self.main or b is None or b.n_tokens == self.subset_tokens: return
+    again, p.best_subset = self.rescore(b, subset=self.subset_tokens < self.whole_tokens), None
+    if again is not None: self.keep_best(again)
 
 @patch_to(Learner)
 def eval_scope(self) -> str:
     "What the validations scored, in words for the summary and the report."
-    n = scored_tokens(len(self.val_tokens), self.model_config.block_size, self.cfg.eval_tokens)
-    if n == self.whole_tokens: return "every validation: the whole split"
-    return (f"intermediate validations: a fixed subset, {n:,} of the split's {self.whole_tokens:,} tokens; "
+    if self.subset_tokens == self.whole_tokens: return "every validation: the whole split"
+    return (f"intermediate validations: a fixed subset, {self.subset_tokens:,} of the split's {self.whole_tokens:,} tokens; "
             f"the final and the best: the whole split")
 
 @patch_to(Learner)
@@ -304,7 +337,8 @@ def checkpoint(self):
     self.checkpointer.save(p.step, dict(step=p.step, **weights, optimizer=self.opt.state_dict(),
         rng=rng_state(), data=dict(sampler="seeded by (seed, next_step)", seed=self.cfg.seed, next_step=p.step + p.data_offset),
         config=self.model_config.as_dict(), train_config=asdict(self.cfg), tokenizer=self.data.tokenizer.fingerprint,
-        elapsed_s=self.elapsed(), best=best_to_dict(p.best)), best_step=p.best and p.best.step)
+        elapsed_s=self.elapsed(), best=best_to_dict(p.best), best_subset=best_to_dict(p.best_subset)),
+        best_step=tuple(b.step for b in (p.best, p.best_subset) if b is not None))
     p.last_checkpoint, p.ckpt_s = p.step, max(p.ckpt_s, time.perf_counter() - t + self.checkpointer.write_s)
 
 # %% ../nbs/05a_learner.ipynb #3aca42b9
@@ -329,8 +363,8 @@ def finish(self) -> dict:
     if not self.main: return {}
     p = self.progress
     if p.last is None or p.last.step != p.step or p.last.n_tokens != self.whole_tokens: self.validate()
-    self.checkpointer.wait()   # the summary lists committed checkpoints only (and the best's file is written)
-    if (p.best.n_tokens or self.whole_tokens) != self.whole_tokens: self.rescore_best()
+    self.checkpointer.wait()   # the summary lists committed checkpoints only (and the subset best's file is written)
+    self.settle_best()
     summary = self.summary()
     self.say(f"done: {p.step} steps, val {p.last.nats_per_token:.4f} nats/token = {p.last.nats_per_char:.4f} nats/char on "
              f"the whole split (target {self.cfg.target_nats_per_char}: {'met' if summary['target_met'] else 'not met'}), "

@@ -159,7 +159,7 @@ def plot_run(out_dir, target:float=1.55):
     b = v.loc[v.val_nats_per_char.idxmin()]
     s = _read(out_dir, "summary.json") if (Path(out_dir)/"summary.json").exists() else {}
     subset = s.get("eval_scope", "").startswith("intermediate")   # eval_tokens: the curve is the subset's
-    ax[0, 1].plot(v.step, v.val_nats_per_char, "o-", label="validation (a fixed subset)" if subset else "validation (whole split)")
+    ax[0, 1].plot(v.step, v.val_nats_per_char, "o-", label="validation (a fixed subset; the last, the whole split)" if subset else "validation (whole split)")
     ax[0, 1].plot([b.step], [b.val_nats_per_char], "*", ms=14, c="g", label=f"best {b.val_nats_per_char:.3f}" + (" (subset)" if subset else ""))
     if subset: ax[0, 1].plot([s["steps"]], [s["val_nats_per_char"]], "s", c="k", label=f"final, whole split {s['val_nats_per_char']:.3f}")
     ax[0, 1].axhline(target, ls="--", c="r", label=f"target {target}")
@@ -228,7 +228,7 @@ def plot_runs(root=None, target:float=1.55):
     ax.axhline(target, ls="--", c="r", label=f"target {target}")
     corpora, dates = sorted({f["corpus"] for f in facts}), sorted(f["date"][:10] for f in facts)
     span = f"{dates[0]} to {dates[-1]}" if dates and dates[0] != dates[-1] else (dates[0] if dates else "no runs")
-    ax.set(xlabel="step", ylabel="validation nats/char (whole split)",
+    ax.set(xlabel="step", ylabel="validation nats/char (whole split, or a run's subset in between)",
            title=f"every run under {root.name}/ · {', '.join(corpora) or 'no runs'} · {span}"); ax.legend()
     return fig
 

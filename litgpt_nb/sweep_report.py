@@ -106,7 +106,7 @@ def plot_curves(root, runs:pd.DataFrame):
     for run, r in runs.iterrows():
         m = read_metrics(Path(root)/run).dropna(subset=["val_nats_per_char"])
         ax.plot(m.step, m.val_nats_per_char, styles[r.seed], c=colours[r.config], marker="o", ms=3, label=f"{r.config} seed {r.seed}")
-    ax.set(xlabel="step", ylabel="validation nats/char (whole split)", title=figure_title(root, "validation curves", runs))
+    ax.set(xlabel="step", ylabel="validation nats/char (whole split, or a run's subset in between)", title=figure_title(root, "validation curves", runs))
     ax.legend(fontsize=7, ncol=2); fig.tight_layout()
     return fig
 
