@@ -161,7 +161,9 @@ def plot_run(out_dir, target:float=1.55):
     subset = s.get("eval_scope", "").startswith("intermediate")   # eval_tokens: the curve is the subset's
     ax[0, 1].plot(v.step, v.val_nats_per_char, "o-", label="validation (a fixed subset; the last, the whole split)" if subset else "validation (whole split)")
     ax[0, 1].plot([b.step], [b.val_nats_per_char], "*", ms=14, c="g", label=f"best {b.val_nats_per_char:.3f}" + (" (subset)" if subset else ""))
-    if subset: ax[0, 1].plot([s["steps"]], [s["val_nats_per_char"]], "s", c="k", label=f"final, whole split {s['val_nats_per_char']:.3f}")
+    if subset:
+        ax[0, 1].plot([s["steps"]], [s["val_nats_per_char"]], "s", c="k", label=f"final, whole split {s['val_nats_per_char']:.3f}")
+        ax[0, 1].plot([s["best_step"]], [s["best_val_nats_per_char"]], "D", c="g", label=f"best, whole split {s['best_val_nats_per_char']:.3f}")
     ax[0, 1].axhline(target, ls="--", c="r", label=f"target {target}")
     ax[0, 1].set(title="validation", xlabel="step", ylabel="nats/char"); ax[0, 1].legend()
     cfg = TrainConfig(**_read(out_dir, "config.json")["train"])
