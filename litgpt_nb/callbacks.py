@@ -4,7 +4,8 @@
 
 # %% auto #0
 __all__ = ['EVENTS', 'Callback', 'CancelRun', 'StopGuard', 'SigtermHandler', 'FiniteGuard', 'TargetStop', 'CostLogger',
-           'default_callbacks', 'PoisonAt', 'SignalAt', 'CrashAt', 'sync', 'StepTimer', 'LossRecorder']
+           'default_callbacks', 'PoisonAt', 'SignalAt', 'CrashAt', 'SlowValidation', 'sync', 'StepTimer',
+           'LossRecorder']
 
 # %% ../nbs/05_callbacks.ipynb #83da1618
 import os, signal, threading, time
@@ -97,6 +98,11 @@ class CrashAt(Callback):
     def after_step(self, learn):
         if learn.rank == self.rank and learn.progress.step == self.step:
             raise SystemExit(f"injected crash of rank {self.rank} at step {self.step}")
+
+class SlowValidation(Callback):
+    "Fault injection: every whole-split validation takes `seconds` longer (a subset's, its share): a large split, a slow machine."
+    def __init__(self, seconds:float): self.seconds = seconds
+    def after_eval(self, learn): time.sleep(self.seconds * learn.progress.last.n_tokens / learn.whole_tokens)
 
 # %% ../nbs/05_callbacks.ipynb #41e7ade1
 def sync(device):

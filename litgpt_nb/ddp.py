@@ -37,9 +37,13 @@ def worker(argv=None):
     extra = pickle.loads(Path(argv[1]).read_bytes()) if len(argv) > 1 else []
     use_cuda = resolve_device(cfg.device).type == "cuda"   # inside the group, "cuda" becomes cuda:<local rank>
     dist.init_process_group("nccl" if use_cuda else "gloo", timeout=timedelta(seconds=cfg.ddp_timeout_s))
+    # the last barrier waits while process 0 validates the end (the whole split, and a subset's best again) and writes the
+    # summary, which may take longer than any collective should: a group of its own with a day's timeout (a process 0 that
+    # dies still ends it at once; one that hangs hangs the launch with or without it)
+    end = dist.new_group(timeout=timedelta(days=1))
     try:
         train(cfg, progress=False, callbacks=default_callbacks() + [RankSeeds()] + extra)
-        dist.barrier()   # process 0 still evaluates and writes the summary: leave the group together
+        dist.barrier(group=end)   # leave the group together
     finally: dist.destroy_process_group()
 
 # %% ../nbs/07_ddp.ipynb #40848af6

@@ -163,6 +163,7 @@ def resume(self):
         if "rng" in state: set_rng_state(state["rng"])
         p.start_step, trained_s, p.best = state["step"], state["elapsed_s"], best_from_dict(state["best"])
         p.best_subset = best_from_dict(state.get("best_subset") or best_to_dict(None))
+        p.end_eval_s, p.ckpt_s = (state.get("timings") or {}).get("end_eval_s", 0.0), (state.get("timings") or {}).get("ckpt_s", 0.0)
         self.say(f"resumed from {ckpt.name} (step {p.start_step}, {trained_s:.1f} s already trained)")
         p.data_offset = state["data"]["next_step"] - p.start_step if "data" in state else -p.start_step
     p.step = p.last_checkpoint = p.start_step
@@ -261,10 +262,11 @@ def validate(self, subset:bool=False):
     p.eval_s += p.last_eval_s
     p.last = Validation(p.step, nats_per_token, nats_per_char, self.subset_tokens if max_tokens else self.whole_tokens)
     # the end validates the whole split, and with a subset's best scores that best's checkpoint too
-    p.end_eval_s = p.last_eval_s * self.whole_tokens / p.last.n_tokens * (2 if self.subset_tokens < self.whole_tokens else 1)
-    if self.world > 1 and p.end_eval_s > self.cfg.ddp_timeout_s / 2 and not getattr(self, "warned_timeout", False):
-        self.warned_timeout = True   # the other processes wait for the first one's validations at a barrier
-        self.say(f"warning: validating the end may take {p.end_eval_s:.0f} s, near ddp_timeout_s={self.cfg.ddp_timeout_s}: raise it")
+    whole_s = p.last_eval_s * self.whole_tokens / p.last.n_tokens
+    p.end_eval_s = whole_s * (2 if self.subset_tokens < self.whole_tokens else 1)
+    if self.world > 1 and whole_s > self.cfg.ddp_timeout_s / 2 and not getattr(self, "warned_timeout", False):
+        self.warned_timeout = True   # the other processes wait at a barrier while the first validates the whole split
+        self.say(f"warning: a whole-split validation may take {whole_s:.0f} s, near ddp_timeout_s={self.cfg.ddp_timeout_s}: raise it")
     self.fire("after_eval")
     self.keep_best(p.last)
 
@@ -307,13 +309,14 @@ def settle_best(self):
     if whole is None: return
     self.say(f"step {b.step}, the best on the subset ({b.nats_per_char:.4f}), scores {whole.nats_per_char:.4f} nats/char on the whole split")
     self.keep_best(whole)
-    prune_checkpoints(self.ckpt_dir, self.cfg.keep_checkpoints, protect=(p.best.step,))   # the loser goes, as the rotation would have taken it
 
 @patch_to(Learner)
 def rescope_best(self):
     "After a resume with another `eval_tokens`: the earlier segments' subset best scored again on this run's scope."
     p, b = self.progress, self.progress.best_subset
-    if not self.main or b is None or b.n_tokens == self.subset_tokens: return
+    if not self.main or b is None: return
+    if not (self.ckpt_dir/f"step-{b.step:08d}").exists(): p.best_subset = None; return   # it lost when the run settled its best
+    if b.n_tokens == self.subset_tokens: return
     again, p.best_subset = self.rescore(b, subset=self.subset_tokens < self.whole_tokens), None
     if again is not None: self.keep_best(again)
 
@@ -337,7 +340,8 @@ def checkpoint(self):
     self.checkpointer.save(p.step, dict(step=p.step, **weights, optimizer=self.opt.state_dict(),
         rng=rng_state(), data=dict(sampler="seeded by (seed, next_step)", seed=self.cfg.seed, next_step=p.step + p.data_offset),
         config=self.model_config.as_dict(), train_config=asdict(self.cfg), tokenizer=self.data.tokenizer.fingerprint,
-        elapsed_s=self.elapsed(), best=best_to_dict(p.best), best_subset=best_to_dict(p.best_subset)),
+        elapsed_s=self.elapsed(), best=best_to_dict(p.best), best_subset=best_to_dict(p.best_subset),
+        timings=dict(end_eval_s=p.end_eval_s, ckpt_s=p.ckpt_s)),
         best_step=tuple(b.step for b in (p.best, p.best_subset) if b is not None))
     p.last_checkpoint, p.ckpt_s = p.step, max(p.ckpt_s, time.perf_counter() - t + self.checkpointer.write_s)
 
@@ -365,6 +369,7 @@ def finish(self) -> dict:
     if p.last is None or p.last.step != p.step or p.last.n_tokens != self.whole_tokens: self.validate()
     self.checkpointer.wait()   # the summary lists committed checkpoints only (and the subset best's file is written)
     self.settle_best()
+    prune_checkpoints(self.ckpt_dir, self.cfg.keep_checkpoints, protect=(p.best.step,))   # a losing best goes, as the rotation would have taken it
     summary = self.summary()
     self.say(f"done: {p.step} steps, val {p.last.nats_per_token:.4f} nats/token = {p.last.nats_per_char:.4f} nats/char on "
              f"the whole split (target {self.cfg.target_nats_per_char}: {'met' if summary['target_met'] else 'not met'}), "
