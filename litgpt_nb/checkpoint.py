@@ -137,18 +137,17 @@ class Checkpointer:
     def __init__(self, folder, keep:int=3, background:bool=True):
         self.folder, self.keep, self.background = Path(folder), keep, background
         self.thread, self.error, self.last_step, self.write_s = None, None, None, 0.0
-    def save(self, step:int, state:dict, best_step=None):   # best_step: a step, or several, kept beside the newest
+    def save(self, step:int, state:dict, keep_steps:tuple=()):   # keep_steps: the best checkpoints, kept beside the newest
         self.wait()
         snapshot = to_host(state)
-        args = (step, snapshot, best_step)
+        args = (step, snapshot, tuple(keep_steps))
         if not self.background: return self._write(*args) or self.wait()
         self.thread = threading.Thread(target=self._write, args=args, name=f"checkpoint-{step}", daemon=True)
         self.thread.start()
-    def _write(self, step, state, best_step):
+    def _write(self, step, state, keep_steps):
         try:
             t = time.perf_counter()
-            protect = () if best_step is None else tuple(best_step) if isinstance(best_step, (tuple, list)) else (best_step,)
-            save_checkpoint(self.folder, step, state, self.keep, protect=tuple(s for s in protect if s is not None))
+            save_checkpoint(self.folder, step, state, self.keep, protect=keep_steps)
             self.last_step, self.write_s = step, max(self.write_s, time.perf_counter() - t)
         except BaseException as e: self.error = e
     def wait(self, timeout:float=None):

@@ -15,6 +15,7 @@ from .model import GPT, Config, generate_tokens
 from .tokenizer import Tokenizer
 from .checkpoint import list_checkpoints, load_checkpoint, CheckpointError
 from .data import sha256_file
+from .runfiles import on_subset
 from .config import resolve_device
 
 # %% ../nbs/15_export.ipynb #02c25f54
@@ -135,7 +136,7 @@ def _checkpoint_figure(run:Path, step:int, s:dict) -> str:
         return f"on the {whole}: {s[k + 'val_nats_per_char']:.4f} nats/char{per_token}"
     with open(run/"metrics.csv", newline="") as f:
         row = next((r for r in csv.DictReader(f) if int(r["step"]) == step and r["val_nats_per_char"]), None)
-    scope = "fixed subset of the validation split scored in between (eval_tokens)" if s.get("eval_scope", "").startswith("intermediate") else whole
+    scope = "fixed subset of the validation split scored in between (eval_tokens)" if on_subset(s) else whole
     return f"on the {scope}: " + ("not recorded" if row is None else
                                    f"{float(row['val_nats_per_char']):.4f} nats/char ({float(row['val_loss']):.4f} nats/token)")
 

@@ -179,6 +179,7 @@ def to_device(self):
     self.val_tokens = on_device(self.data.val, self.device)
     self.whole_tokens = len(self.val_tokens) - 1   # the targets a whole-split validation scores
     self.subset_tokens = scored_tokens(len(self.val_tokens), self.model_config.block_size, self.cfg.eval_tokens)   # the in-between ones
+    self.subset_mode, self.warned_timeout = self.subset_tokens < self.whole_tokens, False
     if self.whole_tokens > 4_000_000 and self.cfg.eval_tokens is None:
         self.say(f"the validation split is {self.whole_tokens:,} tokens, all scored at each of the {len(eval_points(self.cfg))} validations: "
                  f"eval_tokens=1000000 would score a fixed subset in between (the final and the best still the whole split)")
@@ -256,15 +257,15 @@ def log_point(self, lr:float):
 def validate(self, subset:bool=False):
     "Score the whole validation split (`subset`: its fixed subset, with `eval_tokens`); remember it, and the best so far."
     p, t = self.progress, time.perf_counter()
-    max_tokens = self.cfg.eval_tokens if subset and self.subset_tokens < self.whole_tokens else None
+    max_tokens = self.cfg.eval_tokens if subset and self.subset_mode else None
     nats_per_token, nats_per_char = self.score(max_tokens)
     p.last_eval_s = time.perf_counter() - t
     p.eval_s += p.last_eval_s
     p.last = Validation(p.step, nats_per_token, nats_per_char, self.subset_tokens if max_tokens else self.whole_tokens)
     # the end validates the whole split, and with a subset's best scores that best's checkpoint too
     whole_s = p.last_eval_s * self.whole_tokens / p.last.n_tokens
-    p.end_eval_s = whole_s * (2 if self.subset_tokens < self.whole_tokens else 1)
-    if self.world > 1 and whole_s > self.cfg.ddp_timeout_s / 2 and not getattr(self, "warned_timeout", False):
+    p.end_eval_s = whole_s * (2 if self.subset_mode else 1)
+    if self.world > 1 and whole_s > self.cfg.ddp_timeout_s / 2 and not self.warned_timeout:
         self.warned_timeout = True   # the other processes wait at a barrier while the first validates the whole split
         self.say(f"warning: a whole-split validation may take {whole_s:.0f} s, near ddp_timeout_s={self.cfg.ddp_timeout_s}: raise it")
     self.fire("after_eval")
@@ -317,13 +318,13 @@ def rescope_best(self):
     if not self.main or b is None: return
     if not (self.ckpt_dir/f"step-{b.step:08d}").exists(): p.best_subset = None; return   # it lost when the run settled its best
     if b.n_tokens == self.subset_tokens: return
-    again, p.best_subset = self.rescore(b, subset=self.subset_tokens < self.whole_tokens), None
+    again, p.best_subset = self.rescore(b, subset=self.subset_mode), None
     if again is not None: self.keep_best(again)
 
 @patch_to(Learner)
 def eval_scope(self) -> str:
     "What the validations scored, in words for the summary and the report."
-    if self.subset_tokens == self.whole_tokens: return "every validation: the whole split"
+    if not self.subset_mode: return "every validation: the whole split"
     return (f"intermediate validations: a fixed subset, {self.subset_tokens:,} of the split's {self.whole_tokens:,} tokens; "
             f"the final and the best: the whole split")
 
@@ -342,7 +343,7 @@ def checkpoint(self):
         config=self.model_config.as_dict(), train_config=asdict(self.cfg), tokenizer=self.data.tokenizer.fingerprint,
         elapsed_s=self.elapsed(), best=best_to_dict(p.best), best_subset=best_to_dict(p.best_subset),
         timings=dict(end_eval_s=p.end_eval_s, ckpt_s=p.ckpt_s)),
-        best_step=tuple(b.step for b in (p.best, p.best_subset) if b is not None))
+        keep_steps=tuple(b.step for b in (p.best, p.best_subset) if b is not None))
     p.last_checkpoint, p.ckpt_s = p.step, max(p.ckpt_s, time.perf_counter() - t + self.checkpointer.write_s)
 
 # %% ../nbs/05a_learner.ipynb #3aca42b9
@@ -385,7 +386,7 @@ def summary(self) -> dict:
     cfg, p, best = self.cfg, self.progress, best_to_dict(self.progress.best)
     s = dict(preset=cfg.preset, steps=p.step, params=n_params(self.model_config), val_loss=p.last.nats_per_token,
              val_nats_per_char=p.last.nats_per_char, val_scope=f"whole validation split ({self.whole_tokens:,} tokens)",
-             eval_scope=self.eval_scope(),
+             eval_scope=self.eval_scope(), subset_tokens=self.subset_tokens if self.subset_mode else None,
              train_tokens=len(self.tokens), batch_size=cfg.batch_size, block_size=self.model_config.block_size,
              target_nats_per_char=cfg.target_nats_per_char, target_met=target_met(p.last.nats_per_char, cfg.target_nats_per_char),
              best_val_nats_per_char=best["val_nats_per_char"], best_val_loss=best.get("val_loss"), best_step=best["step"],

@@ -17,7 +17,7 @@ import torch
 from .model import GPT, Config, generate
 from .tokenizer import Tokenizer
 from .checkpoint import latest_checkpoint, list_checkpoints, load_checkpoint
-from .runfiles import project_root, changed_files
+from .runfiles import project_root, changed_files, on_subset
 from .data import sha256_file
 from .config import TrainConfig, resolve_device
 from .batches import lr_at
@@ -81,7 +81,7 @@ def headline(out_dir) -> str:
             f"`{f['preset']}` preset, {f['params']:,} parameters, {f['steps']:,} steps on {f['corpus']} "
             f"({corpus_note(f)}, {vocab_note(out)}); {f['machine']} ({f['device']}), {f['date']}, "
             f"commit {f['commit']}.")
-    if s.get("eval_scope", "").startswith("intermediate"): text += f" {s['eval_scope'][0].upper()}{s['eval_scope'][1:]}."
+    if on_subset(s): text += f" {s['eval_scope'][0].upper()}{s['eval_scope'][1:]}."
     return text + _overfit_note(s, out) + _files_note(s, out)
 
 # %% ../nbs/05b_report.ipynb #9282a56f
@@ -158,7 +158,7 @@ def plot_run(out_dir, target:float=1.55):
     ax[0, 0].set(title="loss", xlabel="step", ylabel="nats/token"); ax[0, 0].legend()
     b = v.loc[v.val_nats_per_char.idxmin()]
     s = _read(out_dir, "summary.json") if (Path(out_dir)/"summary.json").exists() else {}
-    subset = s.get("eval_scope", "").startswith("intermediate")   # eval_tokens: the curve is the subset's
+    subset = on_subset(s)   # eval_tokens: the curve is the subset's
     ax[0, 1].plot(v.step, v.val_nats_per_char, "o-", label="validation (a fixed subset; the last, the whole split)" if subset else "validation (whole split)")
     ax[0, 1].plot([b.step], [b.val_nats_per_char], "*", ms=14, c="g", label=f"best {b.val_nats_per_char:.3f}" + (" (subset)" if subset else ""))
     if subset:

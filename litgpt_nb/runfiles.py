@@ -6,7 +6,7 @@
 __all__ = ['COST_FIELDS', 'METRIC_FIELDS', 'RUN_FILES', 'REPORT_FILES', 'OWN_FILES', 'CSVLog', 'read_csv_rows', 'CostLog',
            'peak_mem_mb', 'RunLog', 'supersede_rows', 'report_in_progress', 'archive_previous_run', 'file_checksums',
            'changed_files', 'project_root', 'resolve_out_dir', 'cpu_model', 'capture_env', 'write_run_info',
-           'failure_snapshot']
+           'failure_snapshot', 'on_subset']
 
 # %% ../nbs/04b_runfiles.ipynb #02f6b97b
 import csv, json, os, platform, resource, subprocess, sys, time
@@ -184,3 +184,8 @@ def failure_snapshot(out_dir, message:str, config:dict, log_path=None, n_lines:i
     path.write_text(json.dumps(dict(message=message, config=config, last_log_lines=lines,
                                     time=time.strftime("%Y-%m-%dT%H:%M:%S%z")), indent=1, default=str))
     return path
+
+# %% ../nbs/04b_runfiles.ipynb #7fa10445
+def on_subset(summary:dict) -> bool:
+    "Whether a run's intermediate validations scored a subset of its validation split (`eval_tokens`), from its summary."
+    return bool(summary.get("subset_tokens"))
