@@ -185,7 +185,7 @@ def failure_snapshot(out_dir, message:str, config:dict, log_path=None, n_lines:i
                                     time=time.strftime("%Y-%m-%dT%H:%M:%S%z")), indent=1, default=str))
     return path
 
-# %% ../nbs/04b_runfiles.ipynb #7fa10445
+# %% ../nbs/04b_runfiles.ipynb #2c44cf4d
 def on_subset(summary:dict) -> bool:
     "Whether a run's intermediate validations scored a subset of its validation split (`eval_tokens`), from its summary."
     return bool(summary.get("subset_tokens"))
