@@ -49,7 +49,7 @@ test: $(STAMP) test-run
 test-fast: $(STAMP) test-run
 
 test-run:
-	@OMP_NUM_THREADS=1 $(BIN)/python tools/test_notebooks.py --workers 3 $(if $(TEST_FLAGS),--flags "$(TEST_FLAGS)")
+	@OMP_NUM_THREADS=1 $(BIN)/python tools/test_notebooks.py --workers 2 $(if $(TEST_FLAGS),--flags "$(TEST_FLAGS)")
 
 ## JupyterLab on the project's kernel, serving the project root: the notebooks in nbs/, the reports in outputs/.
 lab: $(STAMP)
