@@ -172,9 +172,11 @@ def main(argv=None) -> int:
         elif a.command == "bench" and a.side_by_side:
             if not a.nanogpt: raise SystemExit("--side-by-side races nanoGPT's model against ours: pass --nanogpt DIR too.")
             from litgpt_nb.bench import side_by_side
+            failed = []
             for device in (a.devices.split(",") if a.devices else [None]):
-                side_by_side(a.presets.split(","), a.modes.split(","), device, a.warmup, a.steps, a.nanogpt, a.out_dir)
+                failed += side_by_side(a.presets.split(","), a.modes.split(","), device, a.warmup, a.steps, a.nanogpt, a.out_dir).attrs["failed"]
                 print(open(f"{a.out_dir}/side_by_side.md").read())
+            if failed: raise SystemExit(f"failed (their errors above): {', '.join(failed)}")
         elif a.command == "bench":
             from litgpt_nb.bench import run_benchmark
             run_benchmark(a.presets.split(","), a.modes.split(","), a.devices.split(",") if a.devices else None,

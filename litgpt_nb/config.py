@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['FIELD_TYPES', 'RULES', 'MODEL_SWITCHES', 'TRAIN_PRESETS', 'FAST', 'SINGLE_PROCESS_FAST', 'ParameterError',
-           'TrainConfig', 'model_switches', 'check_config', 'resolve_device', 'make_config']
+           'TrainConfig', 'model_switches', 'check_config', 'resolve_device', 'make_config', 'fast_switches']
 
 # %% ../nbs/03_config.ipynb #1256b2d4
 import os
@@ -209,8 +209,11 @@ def make_config(preset:str="baseline", **params) -> TrainConfig:
     if unknown: raise ParameterError(f"Unknown parameter(s) {unknown}: valid names are {sorted(FIELD_TYPES)}.")
     given = {k: _coerce(k, v) for k, v in params.items() if v is not None}
     cfg = TrainConfig(**{"preset": preset, **TRAIN_PRESETS[preset], **given})
-    if cfg.fast:
-        fast = FAST.get(resolve_device(cfg.device).type, FAST["cpu"])
-        single = cfg.nproc == 1 and cfg.micro_batch_size in (None, cfg.batch_size) and cfg.optimizer == "adamw"
-        cfg = replace(cfg, **{k: v for k, v in fast.items() if k not in given and (single or k not in SINGLE_PROCESS_FAST)})
+    if cfg.fast: cfg = replace(cfg, **fast_switches(cfg, keep=given))
     return cfg
+
+def fast_switches(cfg:TrainConfig, device=None, keep=()) -> dict:
+    "The speed switches (FAST) that suit `cfg` on `device` (default: its own), leaving out those named in `keep`."
+    fast = FAST.get(resolve_device(device or cfg.device).type, FAST["cpu"])
+    single = cfg.nproc == 1 and cfg.micro_batch_size in (None, cfg.batch_size) and cfg.optimizer == "adamw"   # the CUDA graph's needs
+    return {k: v for k, v in fast.items() if k not in keep and (single or k not in SINGLE_PROCESS_FAST)}

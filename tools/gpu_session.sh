@@ -7,7 +7,8 @@
 # Then on the GPU machine (device tool: command `bash tools/gpu_session.sh speed`, carry [".gpu"], timeout ~450 s):
 #   speed   the literal main command on this commit, the fast path cold (3,000 steps), and the side-by-side with
 #           nanoGPT's model at every shape, eager, compiled and compiled with the CUDA graph      (about 6-7 minutes)
-#   sweep   sweeps/gpu-regularisers.yaml, the recipe sweep toward 1.47 nats/char, two seeds    (about 8 minutes)
+#   sweep   sweeps/gpu-regularisers.yaml, the recipe sweep toward 1.47 nats/char, two seeds (22 runs of ~25 s; cut at
+#           9 minutes, a second call on the still-warm machine skips the finished runs and goes on)
 # Everything lands in $OUT (log.txt, summaries, side_by_side.md, results-*.tgz without checkpoints).
 # To check the plumbing on a CPU (no GPU figures): PY=.venv/bin/python DEVICE=cpu STEPS=20 PRESETS=smoke EXTRA="-p preset smoke" LITERAL_DIR=outputs/smoke \
 #   bash tools/gpu_session.sh speed
