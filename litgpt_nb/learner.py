@@ -342,6 +342,7 @@ def checkpoint(self):
         rng=rng_state(), data=dict(sampler="seeded by (seed, next_step)", seed=self.cfg.seed, next_step=p.step + p.data_offset),
         config=self.model_config.as_dict(), train_config=asdict(self.cfg), tokenizer=self.data.tokenizer.fingerprint,
         elapsed_s=self.elapsed(), best=best_to_dict(p.best), best_subset=best_to_dict(p.best_subset),
+        validation=dict(best_to_dict(p.last), whole=p.last.n_tokens == self.whole_tokens) if p.last and p.last.step == p.step else None,
         timings=dict(end_eval_s=p.end_eval_s, ckpt_s=p.ckpt_s)),
         keep_steps=tuple(b.step for b in (p.best, p.best_subset) if b is not None))
     p.last_checkpoint, p.ckpt_s = p.step, max(p.ckpt_s, time.perf_counter() - t + self.checkpointer.write_s)
