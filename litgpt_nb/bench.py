@@ -206,6 +206,10 @@ def op_profile(learn:Learner, steps) -> pd.DataFrame:
     rows = [dict(op=e.key, calls=e.count / len(steps), self_cpu_ms=e.self_cpu_time_total / 1000 / len(steps),
                  self_device_ms=getattr(e, "self_device_time_total", 0) / 1000 / len(steps))
             for e in prof.key_averages() if e.key.startswith("aten::")]
+    # on a GPU the time is the kernels' (a compiled block's Triton kernels belong to no ATen op): each kernel a row too
+    rows += [dict(op=f"kernel: {e.key[:80]}", calls=e.count / len(steps), self_cpu_ms=0.0,
+                  self_device_ms=e.self_device_time_total / 1000 / len(steps))
+             for e in prof.key_averages() if getattr(e, "device_type", None) == torch.autograd.DeviceType.CUDA]
     return pd.DataFrame(rows).set_index("op").sort_values("self_cpu_ms", ascending=False)
 
 # %% ../nbs/06a_bench.ipynb #b5e0a008
@@ -219,12 +223,18 @@ def _race(preset, mode, device, warmup, steps, overrides, nanogpt, profile_steps
                 **{f"{k}_ops": r[m]["ops"].to_dict(orient="index") for k, m in (("ours", "litgpt_nb"), ("nanogpt", "nanoGPT"))})
 
 def op_table(ours:pd.DataFrame, theirs:pd.DataFrame, top:int=12) -> pd.DataFrame:
-    "Two op profiles side by side: calls and self ms per step, the `top` slowest of either first, totals last."
-    t = ours[["calls", "self_cpu_ms"]].join(theirs[["calls", "self_cpu_ms"]], how="outer", lsuffix="_ours", rsuffix="_nanogpt").fillna(0)
-    t = t.loc[t[["self_cpu_ms_ours", "self_cpu_ms_nanogpt"]].max(axis=1).sort_values(ascending=False).index[:top]]
-    total = pd.DataFrame([dict(calls_ours=ours.calls.sum(), self_cpu_ms_ours=ours.self_cpu_ms.sum(), calls_nanogpt=theirs.calls.sum(),
-                               self_cpu_ms_nanogpt=theirs.self_cpu_ms.sum())], index=["all aten ops"])
-    return pd.concat([t, total]).round(2)
+    "Two op profiles side by side: calls and self ms per step, the `top` slowest of either first, totals last (on a GPU: kernels)."
+    is_kernel = lambda d: d.index.str.startswith("kernel: ")
+    on_gpu = is_kernel(ours).any() or is_kernel(theirs).any()
+    cols, key = (["calls", "self_cpu_ms", "self_device_ms"], "self_device_ms") if on_gpu else (["calls", "self_cpu_ms"], "self_cpu_ms")
+    pick = lambda d: d[is_kernel(d) == on_gpu][cols]   # a GPU step's time is its kernels', a CPU step's its ATen ops'
+    t = pick(ours).join(pick(theirs), how="outer", lsuffix="_ours", rsuffix="_nanogpt").fillna(0)
+    t = t.loc[t[[f"{key}_ours", f"{key}_nanogpt"]].max(axis=1).sort_values(ascending=False).index[:top]]
+    total = pd.DataFrame([{**{f"{c}_ours": ours[is_kernel(ours) == k][c].sum() for c in cols},
+                           **{f"{c}_nanogpt": theirs[is_kernel(theirs) == k][c].sum() for c in cols}}
+                          for k in ([False, True] if on_gpu else [False])],
+                         index=["all aten ops", "all kernels"][:1 + on_gpu])
+    return pd.concat([t, total[t.columns]]).round(2)
 
 def side_by_side(presets=("smoke", "cpu", "baby", "baseline"), modes=("reference",), device=None, warmup:int=3, steps:int=20,
                  nanogpt=None, out_dir=None, overrides:dict=None) -> pd.DataFrame:
@@ -241,8 +251,8 @@ def side_by_side(presets=("smoke", "cpu", "baby", "baseline"), modes=("reference
                   f"speed-up {r['speedup']:.2f} ({r['speedup_q1']:.2f}-{r['speedup_q3']:.2f})", flush=True)
     if not races: raise RuntimeError(f"every case failed: {', '.join(failed)}")
     df = pd.DataFrame([{k: v for k, v in r.items() if not k.endswith("_ops")} for r in races])
-    df["ours_ops"] = [round(sum(v["calls"] for v in r["ours_ops"].values())) for r in races]
-    df["nanogpt_ops"] = [round(sum(v["calls"] for v in r["nanogpt_ops"].values())) for r in races]
+    aten_calls = lambda ops: round(sum(v["calls"] for k, v in ops.items() if not k.startswith("kernel: ")))
+    df["ours_ops"], df["nanogpt_ops"] = [aten_calls(r["ours_ops"]) for r in races], [aten_calls(r["nanogpt_ops"]) for r in races]
     if out_dir:
         out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
         tables = []
