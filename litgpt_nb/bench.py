@@ -119,7 +119,8 @@ def _in_subprocess(*args, fn:str="_case") -> dict:
     code = f"import json, sys; from litgpt_nb.bench import {fn}; print(json.dumps({fn}(*json.loads(sys.argv[1]))))"
     p = subprocess.run([sys.executable, "-c", code, json.dumps(args)], capture_output=True, text=True)
     if p.returncode != 0: raise RuntimeError(f"benchmark case {args} failed:\n{p.stderr[-3000:]}")
-    return json.loads(p.stdout.strip().splitlines()[-1])
+    try: return json.loads(p.stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError): raise RuntimeError(f"benchmark case {args} printed no result:\n{p.stdout[-1000:]}{p.stderr[-2000:]}") from None
 
 # %% ../nbs/06a_bench.ipynb #cf10e45a
 def machine_name() -> str:
@@ -245,29 +246,40 @@ def side_by_side(presets=("smoke", "cpu", "baby", "baseline"), modes=("reference
         for mode in modes:
             try: r = _in_subprocess(preset, mode, device, warmup, steps, overrides or {}, nanogpt, fn="_race")
             except RuntimeError as e:   # one case that cannot run leaves the others' figures (a GPU's minutes are few)
-                failed.append(f"{device} {preset} {mode}"); print(f"{device} {preset} {mode}: FAILED, {e}", flush=True); continue
-            races.append(r)
-            print(f"{device} {preset} {mode}: ours {r['ours_ms']:.1f} ms, nanoGPT {r['nanogpt_ms']:.1f} ms, "
-                  f"speed-up {r['speedup']:.2f} ({r['speedup_q1']:.2f}-{r['speedup_q3']:.2f})", flush=True)
-    if not races: raise RuntimeError(f"every case failed: {', '.join(failed)}")
-    df = pd.DataFrame([{k: v for k, v in r.items() if not k.endswith("_ops")} for r in races])
-    aten_calls = lambda ops: round(sum(v["calls"] for k, v in ops.items() if not k.startswith("kernel: ")))
-    df["ours_ops"], df["nanogpt_ops"] = [aten_calls(r["ours_ops"]) for r in races], [aten_calls(r["nanogpt_ops"]) for r in races]
-    if out_dir:
-        out = Path(out_dir); out.mkdir(parents=True, exist_ok=True)
-        tables = []
-        for r in races:
-            t = op_table(*(pd.DataFrame.from_dict(r[k], orient="index") for k in ("ours_ops", "nanogpt_ops")))
-            t.to_csv(out/f"ops-{r['device']}-{r['preset']}-{r['mode']}.csv")
-            tables.append(f"### {r['device']} {r['preset']} {r['mode']}: ATen ops per step\n\n{_markdown(t.reset_index(names='op'))}")
-        shown = df.assign(ours_ms=df.ours_ms.round(1), nanogpt_ms=df.nanogpt_ms.round(1),
-                          speedup=[f"{a:.2f} ({b:.2f}-{c:.2f})" for a, b, c in zip(df.speedup, df.speedup_q1, df.speedup_q3)])
-        shown = shown[["device", "preset", "mode", "ours_ms", "nanogpt_ms", "speedup", "ours_ops", "nanogpt_ops"]].rename(columns=dict(
-            ours_ms="ours ms/step", nanogpt_ms="nanoGPT ms/step", speedup="speed-up (quartiles)", ours_ops="ours ops/step",
-            nanogpt_ops="nanoGPT ops/step"))
-        (out/"side_by_side.md").write_text(f"Side by side, {time.strftime('%Y-%m-%d')}, {machine_name()}; {steps} step pairs after "
-                                           f"{warmup} warm-up; speed-up: nanoGPT's step time over ours, median of the pairs.\n\n"
-                                           f"{_markdown(shown)}\n\n" + (f"Failed: {', '.join(failed)}.\n\n" if failed else "")
-                                           + "\n\n".join(tables) + "\n")
-    df.attrs["failed"] = failed
+                failed.append(f"{device} {preset} {mode}"); print(f"{device} {preset} {mode}: FAILED, {e}", flush=True)
+            else:
+                races.append(r)
+                print(f"{device} {preset} {mode}: ours {r['ours_ms']:.1f} ms, nanoGPT {r['nanogpt_ms']:.1f} ms, "
+                      f"speed-up {r['speedup']:.2f} ({r['speedup_q1']:.2f}-{r['speedup_q3']:.2f})", flush=True)
+            df = _race_table(races, failed)
+            if out_dir: _write_races(Path(out_dir), races, df, warmup, steps)   # after each race: a cut session keeps the rest
     return df
+
+def _race_table(races:list, failed:list) -> pd.DataFrame:
+    aten_calls = lambda ops: round(sum(v["calls"] for k, v in ops.items() if not k.startswith("kernel: ")))
+    df = pd.DataFrame([{k: v for k, v in r.items() if not k.endswith("_ops")} for r in races],
+                      columns=["device", "preset", "mode", "ours_ms", "nanogpt_ms", "speedup", "speedup_q1", "speedup_q3", "params",
+                               "nanogpt_params"])
+    df["ours_ops"], df["nanogpt_ops"] = [aten_calls(r["ours_ops"]) for r in races], [aten_calls(r["nanogpt_ops"]) for r in races]
+    df.attrs["failed"] = list(failed)
+    return df
+
+def _write_races(out:Path, races:list, df:pd.DataFrame, warmup:int, steps:int):
+    "side_by_side.md (the table, the failed cases, each race's op table) and one ops CSV per race under `out`."
+    out.mkdir(parents=True, exist_ok=True)
+    tables = []
+    for r in races:
+        t = op_table(*(pd.DataFrame.from_dict(r[k], orient="index") for k in ("ours_ops", "nanogpt_ops")))
+        t.to_csv(out/f"ops-{r['device']}-{r['preset']}-{r['mode']}.csv")
+        tables.append(f"### {r['device']} {r['preset']} {r['mode']}: ATen ops per step\n\n{_markdown(t.reset_index(names='op'))}")
+    shown = df.assign(ours_ms=df.ours_ms.round(1), nanogpt_ms=df.nanogpt_ms.round(1),
+                      speedup=[f"{a:.2f} ({b:.2f}-{c:.2f})" for a, b, c in zip(df.speedup, df.speedup_q1, df.speedup_q3)])
+    shown = shown[["device", "preset", "mode", "ours_ms", "nanogpt_ms", "speedup", "ours_ops", "nanogpt_ops"]].rename(columns=dict(
+        ours_ms="ours ms/step", nanogpt_ms="nanoGPT ms/step", speedup="speed-up (quartiles)", ours_ops="ours ops/step",
+        nanogpt_ops="nanoGPT ops/step"))
+    failed = df.attrs["failed"]
+    (out/"side_by_side.md").write_text(f"Side by side, {time.strftime('%Y-%m-%d')}, {machine_name()}; {steps} step pairs after "
+                                       f"{warmup} warm-up; speed-up: nanoGPT's step time over ours, median of the pairs.\n\n"
+                                       f"{_markdown(shown)}\n\n" + (f"Failed: {', '.join(failed)}.\n\n" if failed else "")
+                                       + "\n\n".join(tables) + "\n")
+

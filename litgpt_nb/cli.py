@@ -174,8 +174,9 @@ def main(argv=None) -> int:
             from litgpt_nb.bench import side_by_side
             failed = []
             for device in (a.devices.split(",") if a.devices else [None]):
-                failed += side_by_side(a.presets.split(","), a.modes.split(","), device, a.warmup, a.steps, a.nanogpt, a.out_dir).attrs["failed"]
-                print(open(f"{a.out_dir}/side_by_side.md").read())
+                df = side_by_side(a.presets.split(","), a.modes.split(","), device, a.warmup, a.steps, a.nanogpt, a.out_dir)
+                print(open(f"{a.out_dir}/side_by_side.md").read() if a.out_dir else df.to_string())
+                failed += df.attrs["failed"]
             if failed: raise SystemExit(f"failed (their errors above): {', '.join(failed)}")
         elif a.command == "bench":
             from litgpt_nb.bench import run_benchmark

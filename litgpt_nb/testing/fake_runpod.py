@@ -355,9 +355,9 @@ def _life(self, pod:dict):
         shutil.rmtree(pod["home"]/"container", ignore_errors=True); (pod["home"]/"container").mkdir()   # the container disk, new
         pod["work"].mkdir(parents=True, exist_ok=True)
         tmp = pod["home"]/"container"/"tmp"; tmp.mkdir()   # the container's own /tmp, gone with its disk
-        command = pod["request"].get("args", "").replace("/tmp/", f"{tmp}/")
+        command = re.sub(r"(?<![\w./-])/tmp/", f"{tmp}/", pod["request"].get("args", ""))   # the path /tmp/, not /var/tmp/
         with open(pod["home"]/"container.log", "ab") as log:
-            pod["proc"] = subprocess.Popen(["bash", "-c", command], env={**self._pod_environ(pod), "TMPDIR": str(tmp)}, cwd=pod["home"]/"container",
+            pod["proc"] = subprocess.Popen(["bash", "-c", command], env=self._pod_environ(pod), cwd=pod["home"]/"container",
                                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         pod["started_at"] = time.time()
         time.sleep(self.start_s)
