@@ -4,7 +4,7 @@ went as it finishes: `ok`, `FAIL` (with the end of its log) or `skip`, its time 
 Each notebook's own output (kernel warnings, tracebacks) goes to its log under `.venv/test-logs/`; only a
 failure shows it here. Usage: python tools/test_notebooks.py [--flags "slow"] [--workers 2] [NOTEBOOK ...]
 """
-import argparse, json, os, subprocess, sys, time
+import argparse, json, os, shutil, subprocess, sys, tempfile, time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
@@ -22,10 +22,15 @@ def skipped(nb:Path) -> bool:
 def run(nb:Path, flags:str, logs:Path) -> tuple:
     log, t0 = logs/f"{nb.stem}.log", time.time()
     cmd = [str(Path(sys.executable).parent/"nbdev_test"), "--path", str(nb), "--do_print"] + (["--flags", flags] if flags else [])
+    # the notebook's temporary files (runs, fake pods, torchrun's folders) in a folder of its own, removed when it passes
+    tmp = tempfile.mkdtemp(prefix=f"test-{nb.stem[:12]}-")
     with open(log, "w") as f:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=f, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=f, stderr=subprocess.STDOUT, env={**os.environ, "TMPDIR": tmp})
         _, status, usage = os.wait4(proc.pid, 0)   # its CPU time, with every process it waited for
     proc.returncode = rc = os.waitstatus_to_exitcode(status)
+    if rc == 0: shutil.rmtree(tmp, ignore_errors=True)
+    else:
+        with open(log, "a") as f: f.write(f"\n(its temporary files are kept in {tmp})\n")
     return nb, rc, time.time() - t0, usage.ru_utime + usage.ru_stime, log
 
 def main():
