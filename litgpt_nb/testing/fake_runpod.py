@@ -342,6 +342,7 @@ def _pod_environ(self, pod:dict) -> dict:
             "RUNPOD_POD_ID": pod["id"], "RUNPOD_API_KEY": pod["pod_key"], "RUNPOD_REST_URL": self.url + "/v2",
             "RUNPOD_GRAPHQL_URL": self.url + "/graphql", "RUNPOD_API_URL": self.url + "/v1",
             "LITGPT_NB_WORKDIR": str(pod["work"]), "PYTHONPATH": str(pod["work"]/"litgpt_nb"),   # the clone, as `pip install -e .` makes it
+            "TMPDIR": str(pod["home"]/"container"/"tmp"),   # a container's /tmp is its own (RunPod sets no TMPDIR; here it stands in)
             **self.pod_env, **pod["request"].get("env", {})}
 
 FakeRunPod._new_pod, FakeRunPod._pod_environ = _new_pod, _pod_environ
