@@ -152,8 +152,11 @@ class GraphedStep:
 
 # %% ../nbs/03b_step.ipynb #5cfa99d7
 def make_stepper(model, train_model, opt, cfg:TrainConfig, autocast):
-    "The step the loop calls, (batches, lr) -> loss tensor: graphed when asked for on CUDA, else `train_step`."
-    if cfg.cuda_graph and next(model.parameters()).is_cuda:
+    "The step the loop calls, (batches, lr) -> loss tensor: graphed when asked for (CUDA only), else `train_step`."
+    if cfg.cuda_graph and not next(model.parameters()).is_cuda:
+        raise ParameterError("cuda_graph replays the step on a GPU, and this run is on the CPU: leave it off "
+                             "(-p cuda_graph False), or use -p fast True, which picks the switches that suit the device.")
+    if cfg.cuda_graph:
         if train_model is not model: raise ParameterError("cuda_graph needs one process (nproc=1): turn it off for DDP.")
         graphed = GraphedStep(model, opt, autocast, cfg.grad_clip)
         def graph_step(batches, lr):

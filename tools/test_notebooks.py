@@ -25,7 +25,8 @@ def run(nb:Path, flags:str, logs:Path) -> tuple:
     # the notebook's temporary files (runs, fake pods, torchrun's folders) in a folder of its own, removed when it passes
     tmp = tempfile.mkdtemp(prefix=f"test-{nb.stem[:12]}-")
     with open(log, "w") as f:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=f, stderr=subprocess.STDOUT, env={**os.environ, "TMPDIR": tmp})
+        env = {"TORCHINDUCTOR_CACHE_DIR": str(ROOT/".venv"/"inductor-cache"), **os.environ, "TMPDIR": tmp}   # compiled kernels kept
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=f, stderr=subprocess.STDOUT, env=env)
         _, status, usage = os.wait4(proc.pid, 0)   # its CPU time, with every process it waited for
     proc.returncode = rc = os.waitstatus_to_exitcode(status)
     if rc == 0: shutil.rmtree(tmp, ignore_errors=True)
