@@ -242,6 +242,7 @@ def side_by_side(presets=("smoke", "cpu", "baby", "baseline"), modes=("reference
     "Ours and nanoGPT's model stepped in turn, per preset and mode, each race in a fresh process: step times and speed-up."
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
     races, failed = [], []
+    df = _race_table(races, failed)
     for preset in presets:
         for mode in modes:
             try: r = _in_subprocess(preset, mode, device, warmup, steps, overrides or {}, nanogpt, fn="_race")
@@ -271,7 +272,7 @@ def _write_races(out:Path, races:list, df:pd.DataFrame, warmup:int, steps:int):
     for r in races:
         t = op_table(*(pd.DataFrame.from_dict(r[k], orient="index") for k in ("ours_ops", "nanogpt_ops")))
         t.to_csv(out/f"ops-{r['device']}-{r['preset']}-{r['mode']}.csv")
-        tables.append(f"### {r['device']} {r['preset']} {r['mode']}: ATen ops per step\n\n{_markdown(t.reset_index(names='op'))}")
+        tables.append(f"### {r['device']} {r['preset']} {r['mode']}: operators per step (on a GPU, kernels)\n\n{_markdown(t.reset_index(names='op'))}")
     shown = df.assign(ours_ms=df.ours_ms.round(1), nanogpt_ms=df.nanogpt_ms.round(1),
                       speedup=[f"{a:.2f} ({b:.2f}-{c:.2f})" for a, b, c in zip(df.speedup, df.speedup_q1, df.speedup_q3)])
     shown = shown[["device", "preset", "mode", "ours_ms", "nanogpt_ms", "speedup", "ours_ops", "nanogpt_ops"]].rename(columns=dict(
