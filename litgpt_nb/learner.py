@@ -239,6 +239,7 @@ def log_point(self, lr:float):
     self.fire("after_loss")
     is_eval = p.step in self.validate_at
     if is_eval and self.main: self.validate(subset=p.step < self.cfg.steps)   # the last step: the whole split
+    elif self.main and not p.end_eval_s: p.end_eval_s = self.time_end_eval()   # no validation timed yet: the guards reserve it now
     val = p.last if is_eval and self.main else None
     self.log.row(step=p.step, lr=f"{lr:.6g}", train_loss=f"{train_loss:.6f}", val_loss=val and f"{val.nats_per_token:.6f}",
                  val_nats_per_char=val and f"{val.nats_per_char:.6f}", tokens_per_s=round(tokens_per_s),
@@ -282,9 +283,20 @@ def keep_best(self, v:Validation):
 @patch_to(Learner)
 def score(self, max_tokens:int=None) -> tuple:
     "(nats/token, nats/char) of the model that validates (the weight average, if kept) on the split or its subset."
-    batch = max(self.micro, 8192 // self.model_config.block_size)   # small models: fewer, larger forward passes
     model = self.model if self.ema is None else self.ema.module
-    return evaluate(model, self.val_tokens, self.piece_chars, self.model_config.block_size, batch, self.autocast, max_tokens)
+    return evaluate(model, self.val_tokens, self.piece_chars, self.model_config.block_size, self.eval_batch(), self.autocast, max_tokens)
+
+@patch_to(Learner)
+def eval_batch(self) -> int: return max(self.micro, 8192 // self.model_config.block_size)   # small models: fewer, larger passes
+
+@patch_to(Learner)
+def time_end_eval(self) -> float:
+    "Before the first validation: what the end's validations will take, one evaluation batch timed and scaled to the split."
+    block, batch, t = self.model_config.block_size, self.eval_batch(), time.perf_counter()
+    self.score(batch * block)   # one batch of windows (the whole split, if it is that small); no weights or RNG touched
+    probe_s = time.perf_counter() - t
+    self.progress.eval_s += probe_s
+    return probe_s * math.ceil(self.whole_tokens / (batch * block)) * (2 if self.subset_mode else 1)
 
 @patch_to(Learner)
 def rescore(self, v:Validation, subset:bool=False) -> Validation:
