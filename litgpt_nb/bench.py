@@ -132,12 +132,14 @@ def run_benchmark(presets=("baseline", "cpu"), modes=("reference", "fast"), devi
     "Time every preset x mode x device (and nanoGPT's model beside ours, given its checkout); write bench.csv and bench.md."
     devices = devices or (["cpu", "cuda"] if torch.cuda.is_available() else ["cpu"])
     peaks = {(d, dt): matmul_peak(d, getattr(torch, dt)) for d in devices for dt in ("float32", "bfloat16")}
-    rows = []
+    rows, failed = [], []
     for device in devices:
         for preset in presets:
             for mode in modes:
                 for model in ["litgpt_nb"] + (["nanoGPT"] if nanogpt else []):
-                    r = _in_subprocess(preset, mode, device, warmup, steps, overrides or {}, nanogpt if model == "nanoGPT" else None)
+                    try: r = _in_subprocess(preset, mode, device, warmup, steps, overrides or {}, nanogpt if model == "nanoGPT" else None)
+                    except RuntimeError as e:   # a case its device or recipe refuses: named, the others measured
+                        failed.append(f"{device} {preset} {mode} {model}"); print(f"{failed[-1]}: FAILED, {e}", flush=True); continue
                     dtype = "bfloat16" if mode.startswith("fast") else "float32"
                     peak = peaks[(device, dtype)]
                     rows.append(dict(device=device, preset=preset, mode=mode, model=model, **r, peak_tflops=peak / 1e12,
@@ -145,7 +147,12 @@ def run_benchmark(presets=("baseline", "cpu"), modes=("reference", "fast"), devi
                     print(f"{device} {preset} {mode} {model}: {r['ms_median']:.1f} ms/step, {r['tokens_per_s']:,.0f} tokens/s, "
                           f"MFU {rows[-1]['mfu']:.1%}", flush=True)
     df = pd.DataFrame(rows)
-    if out_dir: write_tables(df, out_dir, peaks)
+    if out_dir:
+        if rows: write_tables(df, out_dir, peaks)
+        else: Path(out_dir).mkdir(parents=True, exist_ok=True); (Path(out_dir)/"bench.md").write_text("Nothing ran.\n")
+        if failed:
+            with open(Path(out_dir)/"bench.md", "a") as f: f.write(f"\nFailed: {', '.join(failed)}.\n")
+    df.attrs["failed"] = failed
     return df
 
 # %% ../nbs/06a_bench.ipynb #223946e1

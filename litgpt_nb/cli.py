@@ -180,9 +180,10 @@ def main(argv=None) -> int:
             if failed: raise SystemExit(f"failed (their errors above): {', '.join(failed)}")
         elif a.command == "bench":
             from litgpt_nb.bench import run_benchmark
-            run_benchmark(a.presets.split(","), a.modes.split(","), a.devices.split(",") if a.devices else None,
-                          a.warmup, a.steps, a.out_dir, nanogpt=a.nanogpt)
-            print(open(f"{a.out_dir}/bench.md").read())
+            df = run_benchmark(a.presets.split(","), a.modes.split(","), a.devices.split(",") if a.devices else None,
+                               a.warmup, a.steps, a.out_dir, nanogpt=a.nanogpt)
+            print(open(f"{a.out_dir}/bench.md").read() if a.out_dir and Path(a.out_dir, "bench.md").exists() else df.to_string())
+            if df.attrs["failed"]: raise SystemExit(f"failed (their errors above): {', '.join(df.attrs['failed'])}")
         elif a.command == "compare":
             from litgpt_nb.nanogpt import compare
             print(compare(a.nanogpt, a.preset, **parse_pairs(a.params)).to_string())

@@ -12,12 +12,12 @@ import numpy as np
 import torch
 import torch.distributed as dist
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
-from .config import TrainConfig, model_switches
+from .config import TrainConfig, model_switches, resolve_device
 from .tokenizer import BPE_VOCAB_SIZE
 from .prepare import prepare_data, check_context
 from .model import GPT, Config, n_params
 from .batches import on_device, BatchStream, split_batch, rank_batches, lr_at, eval_points
-from .step import setup_device, autocast_for, compile_blocks, make_optimizer, make_stepper
+from .step import setup_device, autocast_for, compile_blocks, make_optimizer, make_stepper, check_graph_device
 from .evaluate import evaluate, scored_tokens
 from .guards import cost_usd, target_met, TrainingDiverged
 from .checkpoint import (CheckpointError, seed_everything, rng_state, set_rng_state, latest_checkpoint, load_checkpoint,
@@ -117,6 +117,7 @@ def setup(self):
     cfg, grouped = self.cfg, dist.is_available() and dist.is_initialized()
     self.rank, self.world = (dist.get_rank(), dist.get_world_size()) if grouped else (0, 1)
     self.main, self.out = self.rank == 0, resolve_out_dir(cfg)
+    check_graph_device(cfg, resolve_device(cfg.device))   # refused before any file of the run is written
     if self.main: self.out.mkdir(parents=True, exist_ok=True)
     seed_everything(cfg.seed)
     self.device = setup_device(cfg)
@@ -292,11 +293,13 @@ def eval_batch(self) -> int: return max(self.micro, 8192 // self.model_config.bl
 @patch_to(Learner)
 def time_end_eval(self) -> float:
     "Before the first validation: what the end's validations will take, one evaluation batch timed and scaled to the split."
-    block, batch, t = self.model_config.block_size, self.eval_batch(), time.perf_counter()
+    block, batch, t0 = self.model_config.block_size, self.eval_batch(), time.perf_counter()
     self.score(batch * block)   # one batch of windows (the whole split, if it is that small); no weights or RNG touched
-    probe_s = time.perf_counter() - t
-    self.progress.eval_s += probe_s
-    return probe_s * math.ceil(self.whole_tokens / (batch * block)) * (2 if self.subset_mode else 1)
+    t1 = time.perf_counter()    # the first pass compiles (torch.compile) and allocates: timed again, warm
+    self.score(batch * block)
+    t2 = time.perf_counter()
+    self.progress.eval_s += t2 - t0
+    return (t2 - t1) * math.ceil(self.whole_tokens / (batch * block)) * (2 if self.subset_mode else 1)
 
 @patch_to(Learner)
 def rescore(self, v:Validation, subset:bool=False) -> Validation:

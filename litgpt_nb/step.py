@@ -4,7 +4,7 @@
 
 # %% auto #0
 __all__ = ['tune_malloc', 'setup_device', 'autocast_for', 'compile_blocks', 'adamw', 'make_optimizer', 'train_step', 'Optimizers',
-           'muon_adamw', 'to_host', 'GraphedStep', 'make_stepper']
+           'muon_adamw', 'to_host', 'GraphedStep', 'check_graph_device', 'make_stepper']
 
 # %% ../nbs/03b_step.ipynb #31e7032e
 from collections import ChainMap
@@ -151,11 +151,15 @@ class GraphedStep:
         return self.loss
 
 # %% ../nbs/03b_step.ipynb #5cfa99d7
+def check_graph_device(cfg:TrainConfig, device):
+    "A CUDA graph asked for on a device that has none is refused (not silently left out)."
+    if cfg.cuda_graph and torch.device(device).type != "cuda":
+        raise ParameterError(f"cuda_graph replays the step on a GPU, and this run's device is {torch.device(device).type}: leave it off "
+                             "(-p cuda_graph False), or use -p fast True, which picks the switches that suit the device.")
+
 def make_stepper(model, train_model, opt, cfg:TrainConfig, autocast):
     "The step the loop calls, (batches, lr) -> loss tensor: graphed when asked for (CUDA only), else `train_step`."
-    if cfg.cuda_graph and not next(model.parameters()).is_cuda:
-        raise ParameterError("cuda_graph replays the step on a GPU, and this run is on the CPU: leave it off "
-                             "(-p cuda_graph False), or use -p fast True, which picks the switches that suit the device.")
+    check_graph_device(cfg, next(model.parameters()).device)
     if cfg.cuda_graph:
         if train_model is not model: raise ParameterError("cuda_graph needs one process (nproc=1): turn it off for DDP.")
         graphed = GraphedStep(model, opt, autocast, cfg.grad_clip)
