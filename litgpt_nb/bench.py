@@ -122,6 +122,12 @@ def _in_subprocess(*args, fn:str="_case") -> dict:
     try: return json.loads(p.stdout.strip().splitlines()[-1])
     except (IndexError, ValueError): raise RuntimeError(f"benchmark case {args} printed no result:\n{p.stdout[-1000:]}{p.stderr[-2000:]}") from None
 
+def _attempt(label:str, failed:list, *args, fn:str="_case"):
+    "`_in_subprocess(*args, fn=fn)`, or None with `label` added to `failed` when the case cannot run (the others still can)."
+    try: return _in_subprocess(*args, fn=fn)
+    except RuntimeError as e:
+        failed.append(label); print(f"{label}: FAILED, {e}", flush=True)
+
 # %% ../nbs/06a_bench.ipynb #cf10e45a
 def machine_name() -> str:
     gpu = f", {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else ", no GPU"
@@ -137,9 +143,9 @@ def run_benchmark(presets=("baseline", "cpu"), modes=("reference", "fast"), devi
         for preset in presets:
             for mode in modes:
                 for model in ["litgpt_nb"] + (["nanoGPT"] if nanogpt else []):
-                    try: r = _in_subprocess(preset, mode, device, warmup, steps, overrides or {}, nanogpt if model == "nanoGPT" else None)
-                    except RuntimeError as e:   # a case its device or recipe refuses: named, the others measured
-                        failed.append(f"{device} {preset} {mode} {model}"); print(f"{failed[-1]}: FAILED, {e}", flush=True); continue
+                    r = _attempt(f"{device} {preset} {mode} {model}", failed, preset, mode, device, warmup, steps, overrides or {},
+                                 nanogpt if model == "nanoGPT" else None)
+                    if r is None: continue
                     dtype = "bfloat16" if mode.startswith("fast") else "float32"
                     peak = peaks[(device, dtype)]
                     rows.append(dict(device=device, preset=preset, mode=mode, model=model, **r, peak_tflops=peak / 1e12,
@@ -252,10 +258,8 @@ def side_by_side(presets=("smoke", "cpu", "baby", "baseline"), modes=("reference
     df = _race_table(races, failed)
     for preset in presets:
         for mode in modes:
-            try: r = _in_subprocess(preset, mode, device, warmup, steps, overrides or {}, nanogpt, fn="_race")
-            except RuntimeError as e:   # one case that cannot run leaves the others' figures (a GPU's minutes are few)
-                failed.append(f"{device} {preset} {mode}"); print(f"{device} {preset} {mode}: FAILED, {e}", flush=True)
-            else:
+            r = _attempt(f"{device} {preset} {mode}", failed, preset, mode, device, warmup, steps, overrides or {}, nanogpt, fn="_race")
+            if r is not None:
                 races.append(r)
                 print(f"{device} {preset} {mode}: ours {r['ours_ms']:.1f} ms, nanoGPT {r['nanogpt_ms']:.1f} ms, "
                       f"speed-up {r['speedup']:.2f} ({r['speedup_q1']:.2f}-{r['speedup_q3']:.2f})", flush=True)

@@ -266,12 +266,17 @@ def validate(self, subset:bool=False):
     p.last = Validation(p.step, nats_per_token, nats_per_char, self.subset_tokens if max_tokens else self.whole_tokens)
     # the end validates the whole split, and with a subset's best scores that best's checkpoint too
     whole_s = p.last_eval_s * self.whole_tokens / p.last.n_tokens
-    p.end_eval_s = whole_s * (2 if self.subset_mode else 1)
+    p.end_eval_s = self.end_evals(whole_s)
     if self.world > 1 and whole_s > self.cfg.ddp_timeout_s / 2 and not self.warned_timeout:
         self.warned_timeout = True   # the other processes wait at a barrier while the first validates the whole split
         self.say(f"warning: a whole-split validation may take {whole_s:.0f} s, near ddp_timeout_s={self.cfg.ddp_timeout_s}: raise it")
     self.fire("after_eval")
     self.keep_best(p.last)
+
+@patch_to(Learner)
+def end_evals(self, whole_s:float) -> float:
+    "What validating the end costs, given one whole-split validation's seconds: two with a subset (the subset's best scored again)."
+    return whole_s * (2 if self.subset_mode else 1)
 
 @patch_to(Learner)
 def keep_best(self, v:Validation):
@@ -299,7 +304,7 @@ def time_end_eval(self) -> float:
     self.score(batch * block)
     t2 = time.perf_counter()
     self.progress.eval_s += t2 - t0
-    return (t2 - t1) * math.ceil(self.whole_tokens / (batch * block)) * (2 if self.subset_mode else 1)
+    return self.end_evals((t2 - t1) * math.ceil(self.whole_tokens / (batch * block)))
 
 @patch_to(Learner)
 def rescore(self, v:Validation, subset:bool=False) -> Validation:
