@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['MODIFIERS', 'fast_config', 'first_losses', 'flops_per_token', 'matmul_peak', 'time_steps', 'mode_config',
-           'nanogpt_fn', 'machine_name', 'run_benchmark', 'write_tables', 'paired_steps', 'op_profile', 'op_table',
-           'side_by_side']
+           'nanogpt_fn', 'machine_name', 'run_benchmark', 'write_tables', 'bench_warnings', 'paired_steps',
+           'op_profile', 'op_table', 'side_by_side']
 
 # %% ../nbs/06a_bench.ipynb #7ed325be
 import json, os, platform, statistics, subprocess, sys, tempfile, time
@@ -15,10 +15,10 @@ from pathlib import Path
 import pandas as pd
 import torch
 from .model import Config, GPT, n_params, lm_loss
-from .config import TrainConfig, FAST, make_config, fast_switches
+from .config import TrainConfig, FAST, make_config, fast_switches, bfloat16_is_fast
 from .batches import get_batch
 from .checkpoint import Checkpointer, rng_state
-from .runfiles import peak_mem_mb
+from .runfiles import peak_mem_mb, cpu_model
 from .callbacks import StepTimer, LossRecorder, sync
 from .learner import Learner
 
@@ -60,17 +60,21 @@ def _timed(fn, device, n:int=3) -> float:
         sync(device); t = time.perf_counter(); fn(); sync(device); out.append(1000 * (time.perf_counter() - t))
     return statistics.median(out)
 
-def time_steps(cfg:TrainConfig, warmup:int=2, steps:int=5, model_fn=None) -> dict:
+def time_steps(cfg:TrainConfig, warmup:int=2, steps:int=5, model_fn=None, scratch=None) -> dict:
     "Time `warmup + steps` steps of `cfg` through the Learner (`model_fn` replaces our GPT), then each part of a run alone."
+    # scratch: the folder the case's run folder goes in (None: the system's temporary folder); the run folder,
+    # full-size checkpoints and all, is deleted when the case ends
     timer, n = StepTimer(), warmup + steps
-    learn = Learner(replace(cfg, steps=n, out_dir=tempfile.mkdtemp(), eval_every=n, log_every=n), [timer], None, model_fn)
-    learn.fit()
+    with tempfile.TemporaryDirectory(prefix="bench-", dir=scratch) as out:
+        learn = Learner(replace(cfg, steps=n, out_dir=out, eval_every=n, log_every=n), [timer], None, model_fn)
+        learn.fit()
+        parts = _parts(learn)   # its checkpoint is written inside the run folder too
     first, ms = timer.ms[0], timer.ms[warmup:]
     med, fpt = statistics.median(ms), flops_per_token(learn.model_config)
     tokens_per_s = cfg.batch_size * learn.model_config.block_size / (med / 1000)
     return dict(dropout=cfg.dropout, ms_median=med, ms_min=min(ms), ms_max=max(ms), tokens_per_s=tokens_per_s, first_step_s=first / 1000,
                 flops_per_token=fpt, achieved_tflops=tokens_per_s * fpt / 1e12, peak_mem_mb=peak_mem_mb(learn.device),
-                params=sum(p.numel() for p in learn.model.parameters()), **_parts(learn))
+                params=sum(p.numel() for p in learn.model.parameters()), **parts)
 
 # %% ../nbs/06a_bench.ipynb #64981e83
 def _parts(learn:Learner) -> dict:
@@ -85,7 +89,7 @@ def _parts(learn:Learner) -> dict:
     parts = dict(data_ms=_timed(lambda: get_batch(learn.tokens, learn.batches(1), T), device), fwd_bwd_ms=_timed(fwd_bwd, device))
     fwd_bwd(); parts["optimizer_ms"] = _timed(optimizer, device, 1)
     parts["eval_s"] = learn.progress.last_eval_s   # the Learner's own whole-split validation at the last step
-    ck = Checkpointer(Path(tempfile.mkdtemp())/"checkpoints", keep=1)
+    ck = Checkpointer(learn.out/"bench-checkpoints", keep=1)   # inside the run folder: deleted with it
     t = time.perf_counter(); ck.save(1, dict(model=model.state_dict(), optimizer=opt.state_dict(), rng=rng_state()))
     parts["ckpt_host_s"] = time.perf_counter() - t
     ck.wait(); parts["ckpt_total_s"] = time.perf_counter() - t
@@ -131,7 +135,9 @@ def _attempt(label:str, failed:list, *args, fn:str="_case"):
 # %% ../nbs/06a_bench.ipynb #cf10e45a
 def machine_name() -> str:
     gpu = f", {torch.cuda.get_device_name(0)}" if torch.cuda.is_available() else ", no GPU"
-    return f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores{gpu}, torch {torch.__version__}"
+    bf16 = "fast" if bfloat16_is_fast("cpu") else "emulated"
+    return (f"{cpu_model()} ({torch.backends.cpu.get_cpu_capability()}, bfloat16 {bf16}), {os.cpu_count()} cores, "
+            f"{torch.get_num_threads()} threads{gpu}, torch {torch.__version__}")
 
 def run_benchmark(presets=("baseline", "cpu"), modes=("reference", "fast"), devices=None, warmup:int=2,
                   steps:int=5, out_dir=None, overrides:dict=None, nanogpt=None) -> pd.DataFrame:
@@ -146,13 +152,14 @@ def run_benchmark(presets=("baseline", "cpu"), modes=("reference", "fast"), devi
                     r = _attempt(f"{device} {preset} {mode} {model}", failed, preset, mode, device, warmup, steps, overrides or {},
                                  nanogpt if model == "nanoGPT" else None)
                     if r is None: continue
-                    dtype = "bfloat16" if mode.startswith("fast") else "float32"
+                    dtype = mode_config(make_config(preset, device=device, **(overrides or {})), mode, device).dtype
                     peak = peaks[(device, dtype)]
                     rows.append(dict(device=device, preset=preset, mode=mode, model=model, **r, peak_tflops=peak / 1e12,
                                      mfu=r["achieved_tflops"] * 1e12 / peak))
                     print(f"{device} {preset} {mode} {model}: {r['ms_median']:.1f} ms/step, {r['tokens_per_s']:,.0f} tokens/s, "
                           f"MFU {rows[-1]['mfu']:.1%}", flush=True)
     df = pd.DataFrame(rows)
+    for w in bench_warnings(df, peaks) if rows else []: print(f"Warning: {w}", flush=True)
     if out_dir:
         if rows: write_tables(df, out_dir, peaks)
         else: Path(out_dir).mkdir(parents=True, exist_ok=True); (Path(out_dir)/"bench.md").write_text("Nothing ran.\n")
@@ -168,23 +175,40 @@ def write_tables(df:pd.DataFrame, out_dir, peaks:dict):
     cols = dict(device="device", preset="preset", mode="mode", model="model", dropout="dropout", ms_median="ms/step (median)",
                 spread="min-max ms", tokens_per_s="tokens/s", achieved_tflops="TFLOP/s", mfu="of matmul peak",
                 first_step_s="first step s (compile)", data_ms="data ms", fwd_bwd_ms="fwd+bwd ms",
-                optimizer_ms="optimizer ms", eval_s="eval s (whole split)", ckpt_host_s="ckpt blocking s",
+                optimizer_ms="optimizer ms", optimizer_share="optimizer share", eval_s="eval s (whole split)", ckpt_host_s="ckpt blocking s",
                 ckpt_total_s="ckpt total s", peak_mem_mb="peak MB")
     t = df.assign(spread=[f"{a:.1f}-{b:.1f}" for a, b in zip(df.ms_min, df.ms_max)],
                   ms_median=df.ms_median.round(1), tokens_per_s=df.tokens_per_s.round(0).astype(int),
                   achieved_tflops=df.achieved_tflops.round(4), mfu=[f"{v:.0%}" for v in df.mfu],
                   peak_mem_mb=df.peak_mem_mb.round(0).astype(int), first_step_s=df.first_step_s.round(2),
                   data_ms=df.data_ms.round(2), fwd_bwd_ms=df.fwd_bwd_ms.round(1), optimizer_ms=df.optimizer_ms.round(1),
+                  optimizer_share=[f"{o / m:.0%}" for o, m in zip(df.optimizer_ms, df.ms_median)],
                   eval_s=df.eval_s.round(2), ckpt_host_s=df.ckpt_host_s.round(3),
                   ckpt_total_s=df.ckpt_total_s.round(2))[list(cols)].rename(columns=cols)
     peak_txt = ", ".join(f"{d} {dt} {p / 1e12:.3f} TFLOP/s" for (d, dt), p in peaks.items())
+    warn = "".join(f"\n**Warning:** {w}\n" for w in bench_warnings(df, peaks))
     (out/"bench.md").write_text(f"Benchmark, {time.strftime('%Y-%m-%d')}, {machine_name()}.\n"
-                                f"Measured matmul peak: {peak_txt}.\n\n{_markdown(t)}\n")
+                                f"Measured matmul peak: {peak_txt}.\n{warn}\n{_markdown(t)}\n")
 
 def _markdown(df:pd.DataFrame) -> str:
     lines = ["| " + " | ".join(map(str, df.columns)) + " |", "|" + " --- |" * len(df.columns)]
     lines += ["| " + " | ".join(map(str, row)) + " |" for row in df.itertuples(index=False)]
     return "\n".join(lines)
+
+# %% ../nbs/06a_bench.ipynb #bd101f70
+def bench_warnings(df:pd.DataFrame, peaks:dict) -> list:
+    "What a reader of the table should not miss: a dtype the device emulates, a step that one part other than the model takes."
+    out = []
+    for (d, dt), p in peaks.items():
+        if dt != "float32" and p < 0.05 * peaks.get((d, "float32"), 0):
+            out.append(f"{d} {dt} measured {p / 1e12:.3f} TFLOP/s, {p / peaks[(d, 'float32')]:.1%} of float32's: this {d} "
+                       f"emulates it, so the fast path and Muon's iterations run in float32 here (bfloat16_is_fast).")
+    for r in df.itertuples():
+        for part in ("optimizer", "data"):
+            share = getattr(r, f"{part}_ms") / r.ms_median
+            if share > 0.5: out.append(f"{r.device} {r.preset} {r.mode} {r.model}: the {part} takes {share:.0%} of the step "
+                                       f"({getattr(r, f'{part}_ms'):.1f} of {r.ms_median:.1f} ms), more than the model itself.")
+    return out
 
 # %% ../nbs/06a_bench.ipynb #b5e0a002
 def paired_steps(cfg:TrainConfig, model_fns:dict, warmup:int=3, steps:int=20, profile_steps:int=0) -> dict:

@@ -4,10 +4,11 @@
 
 # %% auto #0
 __all__ = ['FIELD_TYPES', 'RULES', 'MODEL_SWITCHES', 'TRAIN_PRESETS', 'FAST', 'SINGLE_PROCESS_FAST', 'ParameterError',
-           'TrainConfig', 'model_switches', 'check_config', 'resolve_device', 'make_config', 'fast_switches']
+           'TrainConfig', 'model_switches', 'check_config', 'resolve_device', 'bfloat16_is_fast', 'make_config',
+           'fast_switches']
 
 # %% ../nbs/03_config.ipynb #1256b2d4
-import os
+import functools, os, time
 from dataclasses import dataclass, fields, replace
 import torch
 import torch.distributed as dist
@@ -50,6 +51,8 @@ class TrainConfig:
     beta1: float = 0.9              # Adam's momentum
     beta2: float = 0.95             # Adam's second moment; 0.95 follows a fast-moving loss (nanoGPT's baby recipe: 0.99)
     optimizer: str = "adamw"        # or "muon": torch.optim.Muon for the blocks' weight matrices (AdamW's lr, RMS-matched), AdamW for the rest
+    muon_dtype: str = None          # Muon's Newton-Schulz iterations: None picks bfloat16 where the device multiplies it fast, else float32
+                                    # (a CPU without AVX512-BF16 or AMX emulates bf16 matmuls: ~70x slower than fp32, 0.8 s of a 0.9 s step)
     ema_decay: float = 0.0          # > 0 (e.g. 0.999): validate and checkpoint an exponential moving average of the weights; 0: off
     grad_clip: float = 1.0          # max global gradient norm, against one bad batch's spike; 0 turns clipping off
     dropout: float = 0.2            # without it the model memorises the 1M training characters
@@ -114,8 +117,7 @@ RULES = [   # (field, holds for a valid config, what it must be)
     ("eval_tokens", lambda c: c.eval_tokens is None or c.eval_tokens > 0, "> 0"),
     ("log_every", lambda c: c.log_every > 0, "> 0"), ("nproc", lambda c: c.nproc >= 1, ">= 1"),
     ("budget_usd", lambda c: c.budget_usd >= 0, ">= 0"), ("usd_per_hour", lambda c: c.usd_per_hour >= 0, ">= 0"),
-    ("keep_checkpoints", lambda c: c.keep_checkpoints >= 1, ">= 1"),
-    ("warmup_steps", lambda c: c.warmup_steps >= 0, ">= 0"),
+    ("keep_checkpoints", lambda c: c.keep_checkpoints >= 1, ">= 1"), ("warmup_steps", lambda c: c.warmup_steps >= 0, ">= 0"),
     ("rotary_percentage", lambda c: c.rotary_percentage is None or 0 <= c.rotary_percentage <= 1, "in [0, 1]"),
     ("tokenizer", lambda c: c.tokenizer in ("bpe", "char"), "'bpe' or 'char'"),
     ("dtype", lambda c: c.dtype in ("float32", "bfloat16"), "'float32' or 'bfloat16'"),
@@ -123,6 +125,7 @@ RULES = [   # (field, holds for a valid config, what it must be)
     ("split_by", lambda c: c.split_by in ("position", "document"), "'position' or 'document'"),
     ("max_device_tokens", lambda c: c.max_device_tokens >= 0, ">= 0"),
     ("optimizer", lambda c: c.optimizer in ("adamw", "muon"), "'adamw' or 'muon'"),
+    ("muon_dtype", lambda c: c.muon_dtype in (None, "float32", "bfloat16"), "None (by the device), 'float32' or 'bfloat16'"),
     ("ema_decay", lambda c: 0 <= c.ema_decay < 1, "in [0, 1)"),
 ]
 
@@ -179,6 +182,25 @@ def resolve_device(name:str=None, local_rank:int=None) -> torch.device:
         local_rank = int(os.environ.get("LOCAL_RANK", 0)) if grouped else 0
     return torch.device("cuda", local_rank)
 
+# %% ../nbs/03_config.ipynb #1bcf9b11
+def _best_ms(fn, n:int=10) -> float:
+    fn(); out = []
+    for _ in range(n): t = time.perf_counter(); fn(); out.append(time.perf_counter() - t)
+    return 1000 * min(out)
+
+@functools.cache
+def bfloat16_is_fast(device="cpu") -> bool:
+    "Whether `device` multiplies bfloat16 at least half as fast as float32 (a CPU: timed once per process)."
+    d = torch.device(device)
+    if d.type == "cuda": return not torch.cuda.is_available() or torch.cuda.is_bf16_supported()   # a GPU config made elsewhere: ours have it
+    if d.type != "cpu": return False
+    g = torch.Generator().manual_seed(0)   # not the global one: asking must not move a seeded run's numbers
+    a, b = torch.randn(256, 256, generator=g), torch.randn(256, 256, generator=g)
+    a16, b16 = a.bfloat16(), b.bfloat16()
+    threads = torch.get_num_threads(); torch.set_num_threads(1)   # one core: a busy machine cannot stall a thread team
+    try: return _best_ms(lambda: a16 @ b16) <= 2 * _best_ms(lambda: a @ b)
+    finally: torch.set_num_threads(threads)
+
 # %% ../nbs/03_config.ipynb #a27c32f8
 def _coerce(name, value):
     "`value` as the type of TrainConfig field `name`, when that is unambiguous."
@@ -214,6 +236,7 @@ def make_config(preset:str="baseline", **params) -> TrainConfig:
 
 def fast_switches(cfg:TrainConfig, device=None, keep=()) -> dict:
     "The speed switches (FAST) that suit `cfg` on `device` (default: its own), leaving out those named in `keep`."
-    fast = FAST.get(resolve_device(device or cfg.device).type, FAST["cpu"])
+    d = resolve_device(device or cfg.device)
+    fast = {k: v for k, v in FAST.get(d.type, FAST["cpu"]).items() if k != "dtype" or bfloat16_is_fast(d)}   # emulated bf16 is slower
     single = cfg.nproc == 1 and cfg.micro_batch_size in (None, cfg.batch_size) and cfg.optimizer == "adamw"   # the CUDA graph's needs
     return {k: v for k, v in fast.items() if k not in keep and (single or k not in SINGLE_PROCESS_FAST)}

@@ -14,7 +14,7 @@ import torch, yaml
 from .model import GPT, Config, generate_tokens
 from .tokenizer import Tokenizer
 from .checkpoint import list_checkpoints, load_checkpoint, CheckpointError
-from .data import sha256_file
+from .data import sha256_file, DATA_SHA256
 from .runfiles import on_subset
 from .config import resolve_device
 
@@ -151,6 +151,11 @@ def _split_note(env:dict) -> str:
     fp = f", fingerprint {env['corpus_fingerprint']}" if env.get("corpus_fingerprint") else ""
     return f"{fp}, split {sp['train_frac'] * 100:.0f}/{100 - sp['train_frac'] * 100:.0f} by {sp['by']}"
 
+def _corpus_name(env:dict) -> str:
+    "The corpus by its file (or folder) names, never the folders above them: an export is published."
+    name = env.get("corpus", "Tiny Shakespeare")
+    return name if name == "Tiny Shakespeare" else ", ".join(Path(p).name or p for p in name.split(os.pathsep))
+
 def model_card(run_dir, ckpt, to:str, state:dict=None) -> str:
     "README.md for an export of checkpoint `ckpt` of `run_dir` (its loaded `state`) in format `to` ('litgpt' or 'hf')."
     run, ckpt = Path(run_dir), Path(ckpt)
@@ -161,12 +166,13 @@ def model_card(run_dir, ckpt, to:str, state:dict=None) -> str:
                                               "weight_decay", "beta1", "beta2", "grad_clip", "dropout", "seed", "dtype"))
     load = {"litgpt": "litgpt generate . --prompt \"ROMEO:\"",
             "hf": "AutoModelForCausalLM.from_pretrained(\".\"), AutoTokenizer.from_pretrained(\".\")"}[to]
+    tag = "tiny-shakespeare, " if env.get("corpus_sha256", DATA_SHA256) == DATA_SHA256 else ""   # the data's tag only for that data
     return "\n".join([
-        "---", f"library_name: {'litgpt' if to == 'litgpt' else 'transformers'}", "tags: [gpt-neox, pythia, tiny-shakespeare, litgpt_nb]", "---",
+        "---", f"library_name: {'litgpt' if to == 'litgpt' else 'transformers'}", f"tags: [gpt-neox, pythia, {tag}litgpt_nb]", "---",
         f"# litgpt_nb `{m['name']}` model, step {step:,}", "",
         f"A GPT of the Pythia architecture ({m['n_layer']} layers, {m['n_head']} heads, {m['n_embd']} wide, "
         f"context {m['block_size']} tokens) trained by litgpt_nb; checkpoint `{ckpt.name}` (sha256 {sha256_file(ckpt/'checkpoint.pt')}).", "",
-        "## Data", f"{env.get('corpus', 'Tiny Shakespeare')}, sha256 {env.get('corpus_sha256')}{_split_note(env)}. Tokenizer: SentencePiece "
+        "## Data", f"{_corpus_name(env)}, sha256 {env.get('corpus_sha256')}{_split_note(env)}. Tokenizer: SentencePiece "
         f"{t['tokenizer']}, {m['vocab_size']} pieces, fingerprint {env.get('tokenizer_fingerprint')}.", "",
         "## Recipe", recipe + ".", "",
         "## Result", f"Validation at step {step:,} {_checkpoint_figure(run, step, s, state)}"
@@ -216,7 +222,7 @@ def export_run(run_dir, out, to:str="litgpt", checkpoint=None) -> Path:
         WRITERS[to](tmp, state, tok)
         (tmp/"README.md").write_text(model_card(run_dir, ckpt, to, state))
         files = {p.name: sha256_file(p) for p in sorted(tmp.iterdir())}
-        _write_json(tmp/"export.json", dict(format=to, run_dir=str(Path(run_dir).resolve()), checkpoint=ckpt.name,
+        _write_json(tmp/"export.json", dict(format=to, run=Path(run_dir).resolve().name, checkpoint=ckpt.name,
                                             model=state["config"], files=files))
         os.replace(tmp, out)
     except OSError as e:

@@ -12,16 +12,16 @@ import numpy as np
 import torch
 import torch.distributed as dist
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
-from .config import TrainConfig, model_switches, resolve_device
+from .config import TrainConfig, model_switches, resolve_device, bfloat16_is_fast
 from .tokenizer import BPE_VOCAB_SIZE
 from .prepare import prepare_data, check_context
 from .model import GPT, Config, n_params
 from .batches import on_device, BatchStream, split_batch, rank_batches, lr_at, eval_points
-from .step import setup_device, autocast_for, compile_blocks, make_optimizer, make_stepper, check_graph_device
+from .step import setup_device, autocast_for, compile_blocks, make_optimizer, make_stepper, check_graph_device, muon_dtype
 from .evaluate import evaluate, scored_tokens
 from .guards import cost_usd, target_met, TrainingDiverged
 from .checkpoint import (CheckpointError, seed_everything, rng_state, set_rng_state, latest_checkpoint, load_checkpoint,
-                                  list_checkpoints, prune_checkpoints, check_disk, Checkpointer)
+                                  read_checkpoint, list_checkpoints, prune_checkpoints, check_disk, Checkpointer)
 from .data import sha256_file
 from .runfiles import (RunLog, resolve_out_dir, archive_previous_run, supersede_rows, write_run_info,
                                 failure_snapshot, peak_mem_mb, read_csv_rows, file_checksums)
@@ -140,7 +140,9 @@ def setup(self):
     self.say(f"{cfg.preset}: {n_params(self.model_config):,} parameters, vocab {self.data.tokenizer.vocab_size}, "
              f"{len(self.data.train):,} train tokens ({'device' if torch.is_tensor(self.tokens) else 'shards'}) of {self.data.corpus['name']}, "
              f"{self.data.chars_per_token:.3f} chars/token, device {self.device}, "
-             f"world {self.world}, {cfg.dtype}, flash {cfg.flash}, compile {cfg.compile}")
+             f"world {self.world}, {cfg.dtype}, flash {cfg.flash}, compile {cfg.compile}"
+             + (f", Muon's iterations in {muon_dtype(cfg, self.device)} (bfloat16 "
+                f"{'fast' if bfloat16_is_fast(self.device) else 'emulated, slow'} on this {self.device.type})" if cfg.optimizer == "muon" else ""))
 
 # %% ../nbs/05a_learner.ipynb #76a8474e
 @patch_to(Learner)
@@ -315,7 +317,7 @@ def rescore(self, v:Validation, subset:bool=False) -> Validation:
         self.say(f"warning: the checkpoint of step {v.step} is missing or damaged: its validation is not scored again"); return None
     model = self.model if self.ema is None else self.ema.module
     current, t = {k: w.clone() for k, w in model.state_dict().items()}, time.perf_counter()
-    model.load_state_dict(torch.load(f, map_location="cpu", weights_only=False, mmap=True)["model"])
+    model.load_state_dict(read_checkpoint(f, mmap=True)["model"])
     try: figures = self.score(self.cfg.eval_tokens if subset else None)
     finally: model.load_state_dict(current)
     self.progress.eval_s += time.perf_counter() - t

@@ -14,7 +14,8 @@ from dataclasses import asdict, replace
 from importlib import metadata
 from pathlib import Path
 import torch
-from .config import TrainConfig
+from .config import TrainConfig, bfloat16_is_fast
+from .step import muon_dtype
 from .guards import cost_usd
 
 # %% ../nbs/04b_runfiles.ipynb #804d7514
@@ -148,9 +149,10 @@ def cpu_model() -> str:
     except (OSError, StopIteration): return platform.processor() or platform.machine()
 
 def capture_env() -> dict:
-    "When and where: the date, the CPU and GPU, Python, torch, CUDA, driver, git commit and installed packages."
+    "When and where: the date, the CPU (and its vector level) and GPU, Python, torch, CUDA, driver, git commit and packages."
     root = project_root()
     env = dict(date=time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()), cpu_model=cpu_model(),
+               cpu_capability=torch.backends.cpu.get_cpu_capability(), cpu_bfloat16_fast=bfloat16_is_fast("cpu"),
                python=sys.version.split()[0], platform=platform.platform(), processor=platform.machine(),
                cpu_count=os.cpu_count(), torch=torch.__version__, torch_threads=torch.get_num_threads(),
                cuda=torch.version.cuda, cuda_available=torch.cuda.is_available(),
@@ -163,17 +165,19 @@ def capture_env() -> dict:
                    driver=_run(["nvidia-smi", "--query-gpu=driver_version", "--format=csv,noheader"]))
     return env
 
+# %% ../nbs/04b_runfiles.ipynb #2f95d984
 def write_run_info(out:Path, cfg:TrainConfig, data, model_config, device, world:int):
     "tokenizer.model, config.json (the values the run used) and env.json of a run into `out`."
     data.tokenizer.save(out/"tokenizer.model")
-    used = asdict(replace(cfg, vocab_size=data.tokenizer.vocab_size, model=model_config.name))
+    chosen = dict(muon_dtype=muon_dtype(cfg, device)) if cfg.optimizer == "muon" else {}   # what None picked on this machine
+    used = asdict(replace(cfg, vocab_size=data.tokenizer.vocab_size, model=model_config.name, **chosen))
     (out/"config.json").write_text(json.dumps(dict(train=used, model=model_config.as_dict()), indent=1))
     env = capture_env()
     c = data.corpus   # the manifest's account of the corpus (01a_prepare): name, fingerprint, files, what was skipped
     env.update(device=str(device), world_size=world, corpus=c["name"], corpus_fingerprint=data.corpus_sha256,
                corpus_sha256=c.get("sha256") or data.corpus_sha256, corpus_files=c["files"], corpus_bytes=c["bytes"],
                corpus_skipped_binary=c["skipped_binary"], corpus_bad_utf8=data.manifest["bad_utf8"], split=data.manifest["split"],
-               tokenizer_fingerprint=data.tokenizer.fingerprint, chars_per_token=data.chars_per_token)
+               tokenizer_fingerprint=data.tokenizer.fingerprint, chars_per_token=data.chars_per_token, **chosen)
     (out/"env.json").write_text(json.dumps(env, indent=1))
 
 # %% ../nbs/04b_runfiles.ipynb #4f682c06
