@@ -15,6 +15,7 @@ import numpy as np
 import torch
 from .data import sha256_file
 from .step import to_host
+from .errors import LitgptNbError
 
 # %% ../nbs/04a_checkpoint.ipynb #7f6ab0b7
 def seed_everything(seed:int=1337) -> dict:
@@ -46,7 +47,7 @@ def _fsync_dir(path):
     try: os.fsync(fd)
     finally: os.close(fd)
 
-class CheckpointWriteError(OSError): "A checkpoint could not be written; the earlier ones are intact."
+class CheckpointWriteError(LitgptNbError, OSError): "A checkpoint could not be written; the earlier ones are intact."
 
 class _HashingWriter:
     "A binary file that hashes what is written through it, so the checksum costs no second read."
@@ -92,7 +93,7 @@ def prune_checkpoints(folder, keep:int, protect:tuple=()):
         if old.name not in kept: shutil.rmtree(old)
 
 # %% ../nbs/04a_checkpoint.ipynb #92ee6c28
-class CheckpointError(ValueError): "A checkpoint does not fit the run that wants to load it."
+class CheckpointError(LitgptNbError, ValueError): "A checkpoint does not fit the run that wants to load it."
 class UnsafeCheckpointError(CheckpointError): "A checkpoint file holds more than tensors and plain values: it was not loaded."
 
 _np_core = np._core if hasattr(np, "_core") else np.core   # NumPy 1 names it np.core
@@ -138,7 +139,7 @@ def load_checkpoint(ckpt, config:dict, tokenizer:str, map_location="cpu") -> dic
     return state
 
 # %% ../nbs/04a_checkpoint.ipynb #6d0cdc78
-class DiskSpaceError(OSError): "Not enough free disk for the next checkpoint."
+class DiskSpaceError(LitgptNbError, OSError): "Not enough free disk for the next checkpoint."
 
 def folder_bytes(folder) -> int:
     return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())

@@ -5,18 +5,19 @@
 # %% auto #0
 __all__ = ['FIELD_TYPES', 'RULES', 'MODEL_SWITCHES', 'TRAIN_PRESETS', 'FAST', 'SINGLE_PROCESS_FAST', 'ParameterError',
            'TrainConfig', 'model_switches', 'check_config', 'resolve_device', 'bfloat16_is_fast', 'make_config',
-           'fast_switches']
+           'capped_steps', 'fast_switches']
 
 # %% ../nbs/03_config.ipynb #1256b2d4
-import functools, os, time
+import functools, os, sys, time
 from dataclasses import dataclass, fields, replace
 import torch
 import torch.distributed as dist
 from .tokenizer import BPE_VOCAB_SIZE
 from .model import Config
+from .errors import LitgptNbError
 
 # %% ../nbs/03_config.ipynb #7506f4ff
-class ParameterError(ValueError): "A run parameter is unknown or has a value that cannot be used."
+class ParameterError(LitgptNbError, ValueError): "A run parameter is unknown or has a value that cannot be used."
 
 # %% ../nbs/03_config.ipynb #77fe6958
 @dataclass
@@ -232,7 +233,14 @@ def make_config(preset:str="baseline", **params) -> TrainConfig:
     given = {k: _coerce(k, v) for k, v in params.items() if v is not None}
     cfg = TrainConfig(**{"preset": preset, **TRAIN_PRESETS[preset], **given})
     if cfg.fast: cfg = replace(cfg, **fast_switches(cfg, keep=given))
-    return cfg
+    return capped_steps(cfg)
+
+def capped_steps(cfg:TrainConfig) -> TrainConfig:
+    "`cfg` with at most `LITGPT_NB_MAX_STEPS` steps when that is set (the README's commands under test run them short), said."
+    cap = int(os.environ.get("LITGPT_NB_MAX_STEPS") or 0)
+    if not cap or cfg.steps <= cap: return cfg
+    print(f"steps capped at {cap} (was {cfg.steps}) by LITGPT_NB_MAX_STEPS", file=sys.stderr)
+    return replace(cfg, steps=cap, warmup_steps=min(cfg.warmup_steps, cap // 2))
 
 def fast_switches(cfg:TrainConfig, device=None, keep=()) -> dict:
     "The speed switches (FAST) that suit `cfg` on `device` (default: its own), leaving out those named in `keep`."

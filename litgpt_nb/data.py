@@ -9,6 +9,7 @@ __all__ = ['DATA_URL', 'DATA_SHA256', 'DATA_BYTES', 'cache_dir', 'sha256_file', 
 # %% ../nbs/00_data.ipynb #2721dd7d
 import hashlib, os, shutil, tempfile, urllib.request
 from pathlib import Path
+from .errors import LitgptNbError
 
 # %% ../nbs/00_data.ipynb #440bd5c2
 DATA_URL = "https://raw.githubusercontent.com/karpathy/char-rnn/master/data/tinyshakespeare/input.txt"
@@ -31,7 +32,7 @@ def sha256_file(path) -> str:
     return h.hexdigest()
 
 # %% ../nbs/00_data.ipynb #7d087fd9
-class CorpusError(ValueError): "The corpus file is missing, empty, truncated or not the expected text."
+class CorpusError(LitgptNbError, ValueError): "The corpus file is missing, empty, truncated or not the expected text."
 
 def verify_corpus(path, sha256:str=DATA_SHA256) -> Path:
     "Return `path` if it holds the expected corpus, else raise `CorpusError` saying how to fix it."

@@ -16,6 +16,7 @@ from .config import TrainConfig, resolve_device
 from .runfiles import resolve_out_dir
 from .callbacks import Callback, default_callbacks
 from .learner import train
+from .errors import LitgptNbError
 
 # %% ../nbs/07_ddp.ipynb #f063df7b
 def rank_seed(seed:int, rank:int, step:int) -> int:
@@ -28,7 +29,7 @@ class RankSeeds(Callback):
         if learn.world > 1: torch.manual_seed(rank_seed(learn.cfg.seed, learn.rank, learn.progress.step))
 
 # %% ../nbs/07_ddp.ipynb #a0998b80
-class DistributedRunError(RuntimeError): "A torchrun launch failed."
+class DistributedRunError(LitgptNbError, RuntimeError): "A torchrun launch failed."
 
 def worker(argv=None):
     "The body of each torchrun process: join the group, train (with any callbacks the launch passed), leave."

@@ -8,6 +8,7 @@ __all__ = ['STOP_REASONS', 'BEFORE_STEP_STOPS', 'ceil_cents', 'cost_usd', 'over_
 
 # %% ../nbs/04_guards.ipynb #33b00206
 import numpy as np
+from .errors import LitgptNbError
 
 # %% ../nbs/04_guards.ipynb #991c50f4
 def ceil_cents(usd:float) -> float:
@@ -42,10 +43,10 @@ def target_met(val_nats_per_char:float, target:float=1.55) -> bool:
     "The run's verdict: validation nats per character at or below `target` (NaN never passes)."
     return bool(val_nats_per_char <= target)
 
-class TrainingDiverged(RuntimeError): "The loss became NaN or infinite."
+class TrainingDiverged(LitgptNbError, RuntimeError): "The loss became NaN or infinite."
 
-def check_finite(loss:float, step:int):
-    "Raise `TrainingDiverged` unless `loss` is a finite number."
+def check_finite(loss:float, step:int, what:str="Loss"):
+    "Raise `TrainingDiverged` unless `loss` (the training loss, or `what` else) is a finite number."
     if not np.isfinite(loss):
-        raise TrainingDiverged(f"Loss is {loss} at step {step}: the run stopped and kept its last good checkpoint; "
+        raise TrainingDiverged(f"{what} is {loss} at step {step}: the run stopped and kept its last good checkpoint; "
                                f"lower lr, raise warmup_steps or check the data, then resume.")

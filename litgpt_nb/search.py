@@ -47,11 +47,11 @@ class ReportToTrial(Callback):
             for r in read_csv_rows(learn.out/"metrics.csv"):
                 if r["val_nats_per_char"]: self.trial.report(float(r["val_nats_per_char"]), int(r["step"]))
     def after_step(self, learn):
-        p = learn.progress
-        if not (p.last and p.last.step == p.step and p.step in learn.validate_at): return
-        self.trial.report(p.last.nats_per_char, p.step)
+        p, v = learn.progress, learn.validator.last
+        if not (v and v.step == p.step and p.step in learn.validate_at): return
+        self.trial.report(v.nats_per_char, p.step)
         if self.pruning and p.step < learn.cfg.steps and self.trial.should_prune():
-            raise CancelRun("pruned", f"pruned at step {p.step}: {p.last.nats_per_char:.4f} nats/char is behind the earlier trials")
+            raise CancelRun("pruned", f"pruned at step {p.step}: {v.nats_per_char:.4f} nats/char is behind the earlier trials")
 
 # %% ../nbs/16b_search.ipynb #d4db60e8
 def run_trial(s:SweepSpec, trial, params:dict, root:Path, echo=print) -> tuple:

@@ -10,6 +10,7 @@ import hashlib, io, os
 from pathlib import Path
 import numpy as np
 import sentencepiece as spm
+from .errors import LitgptNbError
 
 # %% ../nbs/01_tokenizer.ipynb #1ba2be14
 SP_OPTIONS = dict(
@@ -71,4 +72,4 @@ class Tokenizer:
 # %% ../nbs/01_tokenizer.ipynb #bc4c28a7
 TOKENIZER_VERSION = 2  # bump when SP_OPTIONS or the token-file format change (2: sharded token files)
 
-class TokenFileError(ValueError): "A token file is missing, corrupt, or does not fit its tokenizer."
+class TokenFileError(LitgptNbError, ValueError): "A token file is missing, corrupt, or does not fit its tokenizer."
