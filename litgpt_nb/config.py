@@ -8,7 +8,7 @@ __all__ = ['FIELD_TYPES', 'RULES', 'MODEL_SWITCHES', 'TRAIN_PRESETS', 'FAST', 'S
            'capped_steps', 'fast_switches']
 
 # %% ../nbs/03_config.ipynb #1256b2d4
-import functools, os, sys, time
+import functools, os, re, sys, time
 from dataclasses import dataclass, fields, replace
 import torch
 import torch.distributed as dist
@@ -32,7 +32,7 @@ class TrainConfig:
     include: str = None             # file-name patterns a folder corpus reads, comma-separated ("*.py"); None: every file
     exclude: str = None             # paths inside a folder corpus left out, comma-separated ("test/*"); None: none
     split_by: str = "position"      # "position": the last 5% of the bytes validate (Tiny Shakespeare's split); "document": whole files do
-    max_device_tokens: int = 50_000_000  # a training split up to this many tokens is copied to the device whole; a longer one is read window by window from its memory-mapped shards
+    max_device_tokens: int = None   # a training split up to this many tokens is copied to the device whole, a longer one read window by window from its memory-mapped shards; None: 50M on a GPU, none on a CPU (the shards are in its memory already)
     # the model's recipe switches: LitGPT's Config names, so parity holds for any setting; None keeps the model preset's
     parallel_residual: bool = None  # attention and MLP side by side (the presets: True) or one after the other (nanoGPT)
     bias: bool = None               # biases in the linear layers and LayerNorms (the presets: True; nanoGPT's baby: False)
@@ -41,17 +41,33 @@ class TrainConfig:
     n_layer: int = None             # the model's size, for a scaling study; None keeps the model preset's
     n_head: int = None
     n_embd: int = None
+    norm_class_name: str = None     # "LayerNorm" (the presets) or "RMSNorm" (Llama's: no mean, no bias)
+    mlp_class_name: str = None      # "GptNeoxMLP" (the presets: GELU) or "LLaMAMLP" (SwiGLU: give intermediate_size too)
+    intermediate_size: int = None   # the MLP's width (the presets: 4 * n_embd; SwiGLU at 8 * n_embd / 3 has the GELU MLP's parameters)
+    norm_qk: bool = None            # each head's queries and keys normalised before RoPE (the presets: False; modded-nanogpt: True)
+    n_query_groups: int = None      # key/value heads (the presets: n_head; 1: multi-query, a smaller KV cache)
+    attn_bias: bool = None          # a bias on qkv even with bias=False (the presets: False)
+    final_logit_softcapping: float = None      # logits -> c tanh(logits / c) (the presets: off; modded-nanogpt: 30 at its size)
+    attention_logit_softcapping: float = None  # the same on attention scores (the presets: off; with it attention runs the math kernel)
     # the recipe
     steps: int = 3000               # optimizer steps
     batch_size: int = 32            # sequences per optimizer step over all processes, so nproc never changes the recipe
     micro_batch_size: int = None    # sequences per forward pass (a memory knob); None: batch_size / nproc
     lr: float = 1e-3                # peak learning rate
-    min_lr_ratio: float = 0.1       # the cosine ends at lr * min_lr_ratio, so the last steps still learn
+    min_lr_ratio: float = 0.1       # the schedule ends at lr * min_lr_ratio, so the last steps still learn
     warmup_steps: int = 200         # linear warmup from lr / warmup_steps while Adam's moments settle
+    schedule: str = "cosine"        # after warm-up: "cosine" down to the floor, or "wsd": stable at lr, then a linear decay to the floor
+    decay_fraction: float = 0.2     # "wsd": the share of all steps spent decaying (the stable phase is the rest after warm-up)
     weight_decay: float = 0.1       # on weight matrices and embeddings only; biases and norms are not shrunk
     beta1: float = 0.9              # Adam's momentum
     beta2: float = 0.95             # Adam's second moment; 0.95 follows a fast-moving loss (nanoGPT's baby recipe: 0.99)
     optimizer: str = "adamw"        # or "muon": torch.optim.Muon for the blocks' weight matrices (AdamW's lr, RMS-matched), AdamW for the rest
+    muon_lr: float = None           # Muon's peak learning rate in AdamW's units (its update RMS-matched); None: lr. The schedule scales it as lr
+    muon_momentum: float = 0.95     # Muon's momentum (torch's default)
+    muon_momentum_warmup: int = 0   # steps over which Muon's momentum rises linearly from muon_momentum_start (modded-nanogpt: 300); 0: none
+    muon_momentum_start: float = 0.85   # where that warm-up starts (modded-nanogpt's)
+    muon_nesterov: bool = True      # Nesterov momentum (torch's default)
+    muon_weight_decay: float = None # decoupled weight decay on Muon's matrices; None: weight_decay
     muon_dtype: str = None          # Muon's Newton-Schulz iterations: None picks bfloat16 where the device multiplies it fast, else float32
                                     # (a CPU without AVX512-BF16 or AMX emulates bf16 matmuls: ~70x slower than fp32, 0.8 s of a 0.9 s step)
     ema_decay: float = 0.0          # > 0 (e.g. 0.999): validate and checkpoint an exponential moving average of the weights; 0: off
@@ -79,8 +95,11 @@ class TrainConfig:
     workspace_limit_gb: float = 5.0 # warn when out_dir grows past this (a pod's volume is small)
     # processes and device
     device: str = None              # None: cuda:0 when present, else cpu ("cuda" means this process's GPU)
-    nproc: int = 1                  # processes (GPUs); >1 runs under torchrun with DDP
-    ddp_timeout_s: float = 300      # a DDP collective waiting longer than this fails instead of hanging
+    nproc: int = 1                  # processes (GPUs) on each node; >1 runs under torchrun with DDP
+    nnodes: int = 1                 # machines; >1 runs torchrun on each, joined by torchrun's rendezvous at rdzv_endpoint
+    node_rank: int = 0              # this machine, 0 .. nnodes - 1: node 0 hosts the rendezvous and process 0, which writes the run
+    rdzv_endpoint: str = None       # host:port of node 0 that every node reaches (RunPod: $PRIMARY_ADDR:29400); needed when nnodes > 1
+    ddp_timeout_s: float = 300      # a DDP collective, or the rendezvous of nodes, waiting longer than this fails instead of hanging
     # speed: each switch is off in the reference and on in FAST where it pays
     fast: bool = False              # every switch below that suits the device (FAST), unless given
     dtype: str = "float32"          # "bfloat16": autocast matmuls to bf16
@@ -117,6 +136,7 @@ RULES = [   # (field, holds for a valid config, what it must be)
     ("eval_every", lambda c: c.eval_every is None or c.eval_every > 0, "> 0"),
     ("eval_tokens", lambda c: c.eval_tokens is None or c.eval_tokens > 0, "> 0"),
     ("log_every", lambda c: c.log_every > 0, "> 0"), ("nproc", lambda c: c.nproc >= 1, ">= 1"),
+    ("nnodes", lambda c: c.nnodes >= 1, ">= 1"), ("node_rank", lambda c: 0 <= c.node_rank < c.nnodes, "in [0, nnodes)"),
     ("budget_usd", lambda c: c.budget_usd >= 0, ">= 0"), ("usd_per_hour", lambda c: c.usd_per_hour >= 0, ">= 0"),
     ("keep_checkpoints", lambda c: c.keep_checkpoints >= 1, ">= 1"), ("warmup_steps", lambda c: c.warmup_steps >= 0, ">= 0"),
     ("rotary_percentage", lambda c: c.rotary_percentage is None or 0 <= c.rotary_percentage <= 1, "in [0, 1]"),
@@ -124,13 +144,19 @@ RULES = [   # (field, holds for a valid config, what it must be)
     ("dtype", lambda c: c.dtype in ("float32", "bfloat16"), "'float32' or 'bfloat16'"),
     ("preset", lambda c: c.preset in TRAIN_PRESETS, f"one of the TRAIN_PRESETS"),
     ("split_by", lambda c: c.split_by in ("position", "document"), "'position' or 'document'"),
-    ("max_device_tokens", lambda c: c.max_device_tokens >= 0, ">= 0"),
+    ("max_device_tokens", lambda c: c.max_device_tokens is None or c.max_device_tokens >= 0, "None or >= 0"),
     ("optimizer", lambda c: c.optimizer in ("adamw", "muon"), "'adamw' or 'muon'"),
     ("muon_dtype", lambda c: c.muon_dtype in (None, "float32", "bfloat16"), "None (by the device), 'float32' or 'bfloat16'"),
-    ("ema_decay", lambda c: 0 <= c.ema_decay < 1, "in [0, 1)"),
+    ("ema_decay", lambda c: 0 <= c.ema_decay < 1, "in [0, 1)"), ("min_lr_ratio", lambda c: c.min_lr_ratio >= 0, ">= 0"),
+    ("schedule", lambda c: c.schedule in ("cosine", "wsd"), "'cosine' or 'wsd'"), ("decay_fraction", lambda c: 0 < c.decay_fraction <= 1, "in (0, 1]"),
+    ("muon_lr", lambda c: c.muon_lr is None or c.muon_lr > 0, "> 0 (or None: lr)"), ("muon_momentum", lambda c: 0 <= c.muon_momentum < 1, "in [0, 1)"),
+    ("muon_momentum_start", lambda c: 0 <= c.muon_momentum_start < 1, "in [0, 1)"), ("muon_momentum_warmup", lambda c: c.muon_momentum_warmup >= 0, ">= 0"),
+    ("muon_weight_decay", lambda c: c.muon_weight_decay is None or c.muon_weight_decay >= 0, ">= 0 (or None: weight_decay)"),
 ]
 
-MODEL_SWITCHES = ("parallel_residual", "bias", "rotary_percentage", "embd_dropout", "n_layer", "n_head", "n_embd")   # TrainConfig fields handed to the model Config
+MODEL_SWITCHES = ("parallel_residual", "bias", "rotary_percentage", "embd_dropout", "n_layer", "n_head", "n_embd",   # TrainConfig fields handed
+                  "norm_class_name", "mlp_class_name", "intermediate_size", "norm_qk", "n_query_groups", "attn_bias",   # to the model Config
+                  "final_logit_softcapping", "attention_logit_softcapping")
 
 def model_switches(c:TrainConfig) -> dict:
     "The model Config fields `c` sets (a switch left at None keeps the model preset's value)."
@@ -141,7 +167,10 @@ def check_config(c:TrainConfig):
     for f in fields(c): _check_type(f.name, getattr(c, f.name))
     for name, ok, want in RULES:
         if not ok(c): raise ParameterError(f"{name} must be {want}, got {getattr(c, name)!r}: {_example(name)}.")
-    if c.cuda_graph and not (c.nproc == 1 and c.micro_batch_size in (None, c.batch_size)):
+    if c.nnodes > 1 and not re.fullmatch(r"[^\s:/]+:\d+", c.rdzv_endpoint or ""):
+        raise ParameterError(f"rdzv_endpoint must be host:port of node 0 when nnodes > 1, got {c.rdzv_endpoint!r}: "
+                             "pass e.g. rdzv_endpoint=10.65.0.2:29400 (the same on every node).")
+    if c.cuda_graph and not (c.nproc == 1 and c.nnodes == 1 and c.micro_batch_size in (None, c.batch_size)):
         raise ParameterError("cuda_graph needs nproc=1 and one micro-batch per step (micro_batch_size None), "
                              f"got nproc={c.nproc}, micro_batch_size={c.micro_batch_size}: turn cuda_graph off.")
     if c.cuda_graph and c.optimizer != "adamw":
@@ -246,5 +275,5 @@ def fast_switches(cfg:TrainConfig, device=None, keep=()) -> dict:
     "The speed switches (FAST) that suit `cfg` on `device` (default: its own), leaving out those named in `keep`."
     d = resolve_device(device or cfg.device)
     fast = {k: v for k, v in FAST.get(d.type, FAST["cpu"]).items() if k != "dtype" or bfloat16_is_fast(d)}   # emulated bf16 is slower
-    single = cfg.nproc == 1 and cfg.micro_batch_size in (None, cfg.batch_size) and cfg.optimizer == "adamw"   # the CUDA graph's needs
+    single = cfg.nproc == cfg.nnodes == 1 and cfg.micro_batch_size in (None, cfg.batch_size) and cfg.optimizer == "adamw"   # the CUDA graph's needs
     return {k: v for k, v in fast.items() if k not in keep and (single or k not in SINGLE_PROCESS_FAST)}

@@ -6,7 +6,7 @@
 __all__ = ['Progress', 'Learner', 'build', 'train']
 
 # %% ../nbs/05a_learner.ipynb #225bc50a
-import json, sys, time
+import json, os, resource, sys, time
 from collections.abc import Callable
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -18,7 +18,7 @@ from .config import TrainConfig, model_switches, resolve_device, bfloat16_is_fas
 from .tokenizer import BPE_VOCAB_SIZE
 from .prepare import TokenData, prepare_data, check_context
 from .model import GPT, Config, n_params
-from .batches import on_device, BatchStream, split_batch, rank_batches, lr_at, eval_points
+from .batches import on_device, copy_to_device, BatchStream, split_batch, rank_batches, lr_at, eval_points
 from .step import setup_device, autocast_for, compile_blocks, make_optimizer, make_stepper, check_graph_device, muon_dtype
 from .validator import patch_to, Validator, best_to_dict
 from .guards import cost_usd, target_met, TrainingDiverged
@@ -39,6 +39,7 @@ class Progress:
     last_checkpoint: int = 0        # step of the newest checkpoint handed to the writer
     train_loss: float = None        # at the latest log point, the mean over processes
     stop_reason: str = "steps"      # one of STOP_REASONS
+    time_to_target: dict = None     # the first whole-split validation at or under the target: its step, training seconds, nats/char
     # timings, seconds (perf_counter): the stop guard's look-ahead and the summary's
     t0: float = 0.0                 # the clock's origin, moved back by the time earlier segments trained
     segment_t0: float = 0.0         # this segment's start
@@ -134,9 +135,10 @@ def setup(self):
     seed_everything(cfg.seed)
     self.device = setup_device(cfg)
     self.micro, self.n_micro = split_batch(cfg.batch_size, cfg.micro_batch_size, self.world)
-    if grouped and not self.main: dist.barrier()   # the first process prepares the corpus; the others then read its cache
+    first_here = int(os.environ.get("LOCAL_RANK", self.rank)) == 0   # every node prepares the corpus into its own cache
+    if grouped and not first_here: dist.barrier()   # each node's first process prepares it; the others then read its cache
     self.data, self.model_config, self.model, self.opt, self.ema = build(cfg, self.device, self.model_fn)
-    if grouped and self.main: dist.barrier()
+    if grouped and first_here: dist.barrier()
     self.autocast, self.ckpt_dir = autocast_for(cfg, self.device), self.out/"checkpoints"
     self.log = RunLog(self.out, cfg, self.main, self.echo)
     self.validator = self.make_validator()
@@ -179,6 +181,7 @@ def resume(self):
         if "rng" in state: set_rng_state(state["rng"])
         p.start_step, trained_s, p.ckpt_s = state["step"], state["elapsed_s"], (state.get("timings") or {}).get("ckpt_s", 0.0)
         self.validator.load_state(state)
+        p.time_to_target = state.get("time_to_target")   # reached in an earlier segment (None in checkpoints before it was kept)
         self.say(f"resumed from {ckpt.name} (step {p.start_step}, {trained_s:.1f} s already trained)")
         p.data_offset = state["data"]["next_step"] - p.start_step if "data" in state else -p.start_step
     p.step = p.last_checkpoint = p.start_step
@@ -190,7 +193,7 @@ def to_device(self):
     "The DDP wrapper, the tokens on the device (or in their shards), and the batch stream from the resumed offset."
     self.train_model = torch.nn.parallel.DistributedDataParallel(
         self.model, device_ids=[self.device] if self.device.type == "cuda" else None) if self.world > 1 else self.model
-    on_host = len(self.data.train) > self.cfg.max_device_tokens   # a large split stays in its shards; steps read their windows
+    on_host = not copy_to_device(len(self.data.train), self.device, self.cfg.max_device_tokens)   # steps read windows from the shards
     self.tokens = self.data.train if on_host else on_device(self.data.train, self.device)
     if advice := self.validator.advice(len(eval_points(self.cfg))): self.say(advice)
     self.batches = BatchStream(len(self.tokens), self.model_config.block_size, self.cfg.batch_size, self.cfg.seed,
@@ -265,16 +268,18 @@ def log_point(self, lr:float):
 # %% ../nbs/05a_learner.ipynb #41862330
 @patch_to(Learner)
 def make_validator(self) -> Validator:
-    "The run's validator: the split and its tokens' characters on the device, scored by the model that validates."
+    "The run's validator: the split in its shards (read a batch at a time), its tokens' characters on the device."
     T = self.model_config.block_size   # eval batch: small models take fewer, larger passes
-    return Validator(self.model if self.ema is None else self.ema.module, on_device(self.data.val, self.device),
+    return Validator(self.model if self.ema is None else self.ema.module, self.data.val,
                      on_device(self.data.tokenizer.piece_chars, self.device), T, max(self.micro, 8192 // T), self.cfg.eval_tokens,
                      self.saved_weights, self.autocast, self.say, self.cfg.ddp_timeout_s if self.world > 1 else None)
 
 @patch_to(Learner)
 def validate(self, subset:bool=False):
     "A validation of this step (`subset`: of the fixed subset); the guards see it before it can be a best."
-    v = self.validator.validate(self.progress.step, subset)
+    v, p = self.validator.validate(self.progress.step, subset), self.progress
+    if p.time_to_target is None and self.validator.is_whole(v) and target_met(v.nats_per_char, self.cfg.target_nats_per_char):
+        p.time_to_target = dict(step=v.step, train_seconds=round(self.elapsed(), 2), val_nats_per_char=v.nats_per_char)
     self.fire("after_eval")
     self.validator.keep_best(v)
 
@@ -307,7 +312,7 @@ def checkpoint(self):
     self.checkpointer.save(p.step, dict(step=p.step, **weights, optimizer=self.opt.state_dict(),
         rng=rng_state(), data=dict(sampler="seeded by (seed, next_step)", seed=self.cfg.seed, next_step=p.step + p.data_offset),
         config=self.model_config.as_dict(), train_config=asdict(self.cfg), tokenizer=self.data.tokenizer.fingerprint,
-        elapsed_s=self.elapsed(), **V.state(p.step), timings=dict(end_eval_s=V.end_eval_s, ckpt_s=p.ckpt_s)),
+        elapsed_s=self.elapsed(), time_to_target=p.time_to_target, **V.state(p.step), timings=dict(end_eval_s=V.end_eval_s, ckpt_s=p.ckpt_s)),
         keep_steps=tuple(b.step for b in (V.best, V.best_subset) if b is not None))
     p.last_checkpoint, p.ckpt_s = p.step, max(p.ckpt_s, time.perf_counter() - t + self.checkpointer.write_s)
 
@@ -354,13 +359,14 @@ def summary(self) -> dict:
              train_tokens=len(self.tokens), batch_size=cfg.batch_size, block_size=self.model_config.block_size,
              target_nats_per_char=cfg.target_nats_per_char, target_met=target_met(V.last.nats_per_char, cfg.target_nats_per_char),
              best_val_nats_per_char=best["val_nats_per_char"], best_val_loss=best.get("val_loss"), best_step=best["step"],
-             best_target_met=target_met(best["val_nats_per_char"], cfg.target_nats_per_char),
+             best_target_met=target_met(best["val_nats_per_char"], cfg.target_nats_per_char), time_to_target=p.time_to_target or "not reached",
              tokens_per_s=None, train_seconds=round(self.elapsed(), 2),
-             seconds=dict(to_first_log=p.first_log_s, evaluation=round(V.eval_s, 2)),
+             seconds=dict(to_first_log=p.first_log_s, evaluation=round(V.eval_s, 2)), eval_tokens_per_s=V.tokens_per_s,
              cost_usd=self.cost(), budget_usd=cfg.budget_usd, stop_reason=p.stop_reason, seed=cfg.seed,
              device=str(self.device), world_size=self.world, tokenizer=cfg.tokenizer, vocab_size=self.data.tokenizer.vocab_size,
              chars_per_token=self.data.chars_per_token, dtype=cfg.dtype, flash=cfg.flash, compile=cfg.compile,
              dropout=cfg.dropout, lr=cfg.lr, optimizer=cfg.optimizer, ema_decay=cfg.ema_decay, peak_mem_mb=round(peak_mem_mb(self.device), 1),
+             peak_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),   # host memory, this process (Linux: KiB)
              checkpoints=[c.name for c in list_checkpoints(self.ckpt_dir)],
              corpus=self.data.corpus["name"], corpus_fingerprint=self.data.corpus_sha256, split=self.data.manifest["split"],
              train_from="device" if torch.is_tensor(self.tokens) else "shards")

@@ -4,8 +4,8 @@
 
 # %% auto #0
 __all__ = ['tune_malloc', 'setup_device', 'autocast_for', 'compile_blocks', 'adamw', 'make_optimizer', 'train_step',
-           'newton_schulz', 'muon_lr', 'Muon', 'muon_dtype', 'Optimizers', 'muon_adamw', 'to_host', 'GraphedStep',
-           'check_graph_device', 'make_stepper']
+           'newton_schulz', 'muon_lr', 'Muon', 'muon_dtype', 'ScheduledMuon', 'Optimizers', 'muon_adamw', 'to_host',
+           'GraphedStep', 'check_graph_device', 'make_stepper']
 
 # %% ../nbs/03b_step.ipynb #31e7032e
 import math
@@ -121,6 +121,22 @@ def muon_dtype(cfg:TrainConfig, device) -> str:
     "The dtype of Muon's iterations: `cfg.muon_dtype`, else bfloat16 where `device` multiplies it fast, float32 elsewhere."
     return cfg.muon_dtype or ("bfloat16" if bfloat16_is_fast(torch.device(device)) else "float32")
 
+# %% ../nbs/03b_step.ipynb #20caeff7
+class ScheduledMuon(Muon):
+    "`Muon` at `lr_scale` times the learning rate the loop sets, its momentum rising from `momentum_start` over `momentum_warmup` steps."
+    @torch.no_grad()
+    def step(self, closure=None):
+        run_lrs = [g["lr"] for g in self.param_groups]
+        for g in self.param_groups:
+            for k, v in dict(lr_scale=1.0, momentum_warmup=0, steps=0).items(): g.setdefault(k, v)   # a checkpoint from before them
+            if g["momentum_warmup"]:
+                ramp = min(1.0, g["steps"] / g["momentum_warmup"])
+                g["momentum"] = (1 - ramp) * g["momentum_start"] + ramp * g["momentum_end"]
+            g["lr"] = g["lr"] * g["lr_scale"]
+        try: super().step(closure)
+        finally:   # the loop's learning rate back, so a step never compounds the scale
+            for g, lr in zip(self.param_groups, run_lrs): g["lr"], g["steps"] = lr, g["steps"] + 1
+
 # %% ../nbs/03b_step.ipynb #3171f3e1
 class Optimizers:
     "Several optimizers stepped as one: the schedule, the loop and the checkpoint see a single optimizer."
@@ -138,14 +154,18 @@ class Optimizers:
         for k, o in self.opts.items(): o.load_state_dict(state[k])
 
 def muon_adamw(model:torch.nn.Module, cfg:TrainConfig) -> Optimizers:
-    "Muon for the transformer blocks' weight matrices; AdamW (`adamw`) for everything else."
+    "Muon (its lr, momentum and warm-up, Nesterov and decay from `cfg.muon_*`) for the blocks' weight matrices; AdamW for the rest."
     blocks = getattr(getattr(model, "transformer", None), "h", None)
     if blocks is None: raise ParameterError("optimizer='muon' needs a model with transformer blocks (model.transformer.h): use 'adamw'.")
     hidden = [p for p in blocks.parameters() if p.requires_grad and p.dim() == 2]
     taken = {id(p) for p in hidden}
     rest = [p for p in model.parameters() if p.requires_grad and id(p) not in taken]
     ns_dtype = getattr(torch, muon_dtype(cfg, hidden[0].device))
-    muon = Muon(hidden, ns_dtype=ns_dtype, lr=cfg.lr, weight_decay=cfg.weight_decay, adjust_lr_fn="match_rms_adamw")
+    group = dict(params=hidden, lr_scale=1.0 if cfg.muon_lr is None else cfg.muon_lr / cfg.lr, steps=0,
+                 momentum_start=cfg.muon_momentum_start, momentum_end=cfg.muon_momentum, momentum_warmup=cfg.muon_momentum_warmup)
+    wd = cfg.weight_decay if cfg.muon_weight_decay is None else cfg.muon_weight_decay
+    muon = ScheduledMuon([group], ns_dtype=ns_dtype, lr=cfg.lr, weight_decay=wd, momentum=cfg.muon_momentum,
+                         nesterov=cfg.muon_nesterov, adjust_lr_fn="match_rms_adamw")
     return Optimizers(muon=muon, adamw=adamw(rest, cfg))
 
 # %% ../nbs/03b_step.ipynb #e88b5398
