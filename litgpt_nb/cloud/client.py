@@ -8,10 +8,11 @@ __all__ = ['DEFAULT_GPUS', 'DEFAULT_IMAGE', 'RUNPOD_API', 'TEST_API_BASE', 'USER
            'RestError', 'ApiRefused', 'with_timeout', 'api_call', 'RunPodRest', 'catalog_query', 'read_pod_logs']
 
 # %% ../../nbs/08a_cloud_client.ipynb #70b30eca
-import http.client, json, os, random, stat, sys, threading, time, urllib.parse, urllib.request, urllib.error
+import http.client, json, math, os, random, stat, sys, threading, time, urllib.parse, urllib.request, urllib.error
 from dataclasses import dataclass, field
 from pathlib import Path
 from .. import __version__
+from ..errors import LitgptNbError
 
 # %% ../../nbs/08a_cloud_client.ipynb #ba58d89e
 DEFAULT_GPUS = ("NVIDIA A100 80GB PCIe", "NVIDIA A100-SXM4-80GB", "NVIDIA L40S", "NVIDIA H100 80GB HBM3")
@@ -53,6 +54,7 @@ class PodConfig:
     api_poll_s: float = 10            # RunPod's status of the pod, in the watch and the hand-over (at least 5: a quota is per minute)
     image_pull_s: float = 1200        # PROVISIONING or STARTING this long after creation (an uncached host pulls the image): terminate
     startup_deadline_s: float = 900   # no status from the pod this long after RunPod reports it RUNNING: bad image or host, terminate
+    propagation_s: float = 30         # a 404 about a pod never yet seen, this soon after its creation, is RunPod catching up, not "gone"
     hand_over_s: float = 120          # after the results are home, how long the pod has to end itself
     logs_wait_s: float = 20           # how long to read RunPod's log stream of a pod that failed to start
     tick_s: float = 5                 # the watchdog's clock
@@ -65,6 +67,7 @@ class PodConfig:
     api_attempts: int = 5             # tries of a failing API call (a creation: per candidate)
     api_wait_s: float = 120           # the most one API call waits in all (back-off, Retry-After), then it fails
     terminate_tries: int = 8          # rounds of DELETE and a confirming GET before a pod is reported not confirmed gone
+    terminate_backoff_s: float = 1.0  # the wait after the first round, doubled each round up to 30 s (8 rounds: about 90 s)
     # output and secrets
     out_dir: str = None               # None: outputs/pod-<commit>-<time>; a used folder is archived first
     with_checkpoint: bool = False     # also download the newest checkpoint
@@ -73,7 +76,7 @@ class PodConfig:
     pod_env: dict = field(default_factory=dict)   # extra or replaced variables of the pod's environment (tests)
 
 # %% ../../nbs/08a_cloud_client.ipynb #4e36bde8
-class PodError(RuntimeError): "A pod launch failed; the message says what to do."
+class PodError(LitgptNbError, RuntimeError): "A pod launch failed, or a RunPod call was refused; the message says what to do."
 class KeyRefused(PodError): "RunPod refused the API key: nothing else is worth retrying."
 
 def load_api_key(api_key_file=None, log=print) -> str:
@@ -125,7 +128,7 @@ def ratelimit_wait(header:str) -> int:
         if p.get("r", "").strip() == "0" and p.get("t", "").strip().isdigit(): waits.append(int(p["t"]))
     return max(waits)
 
-class RestError(RuntimeError):
+class RestError(LitgptNbError, RuntimeError):
     "A RunPod API call answered an error: `status`, RunPod's `problem`, and `wait_s`: how long RunPod asks us to wait (429)."
     def __init__(self, status:int, message:str, problem:dict=None, retry_after:int=None, wait_s:float=None):
         super().__init__(f"HTTP {status}: {message}")
@@ -165,12 +168,13 @@ def _backoff(base_s:float, i:int, cap_s:float=30) -> float: return random.unifor
 
 # %% ../../nbs/08a_cloud_client.ipynb #f1f1ad5f
 def api_call(fn, what:str, key:str, attempts:int=5, timeout_s:float=40, base_s:float=1.0, wait_s:float=120, log=print, hold=None,
-             sleep=time.sleep):
+             sleep=time.sleep, within_s:float=None, clock=time.monotonic):
     "`fn()` under the policy of every RunPod call; PodError (key scrubbed) when it gives up. `hold(most_s)` waits out a spent quota."
-    waited = 0.0
+    waited, end = 0.0, None if within_s is None else clock() + within_s   # within_s: the whole call, attempts and waits
+    left = lambda: math.inf if end is None else end - clock()
     for i in range(attempts):
-        if hold: waited += hold(wait_s - waited)
-        try: return with_timeout(fn, timeout_s)
+        if hold: waited += hold(min(wait_s - waited, left()))
+        try: return with_timeout(fn, max(0.1, min(timeout_s, left())))
         except PodError: raise                                   # KeyRefused among them: nothing is worth retrying
         except RestError as e:
             if e.status not in RETRYABLE: raise _refused(e, what) from None
@@ -178,8 +182,9 @@ def api_call(fn, what:str, key:str, attempts:int=5, timeout_s:float=40, base_s:f
             last, wait = e, asked + random.uniform(0, base_s) if asked is not None else _backoff(base_s, i)
         except Exception as e: last, wait, asked = e, _backoff(base_s, i), None
         msg = redact(f"{type(last).__name__}: {last}", key)[:300]
-        if i == attempts - 1 or waited + wait > wait_s:
-            asked = f" (RunPod asks to wait {asked:.0f} s more; this call may wait {wait_s:.0f} s in all)" if asked and i < attempts - 1 else ""
+        if i == attempts - 1 or waited + wait > wait_s or wait > left():
+            bound = f"take {within_s:.0f} s" if wait > left() else f"wait {wait_s:.0f} s"
+            asked = f" (RunPod asks to wait {asked:.0f} s more; this call may {bound} in all)" if asked and i < attempts - 1 else ""
             raise PodError(f"RunPod API failed {i + 1} times while trying to {what}: {msg}{asked}") from None
         log(f"API error while trying to {what} (attempt {i + 1}/{attempts}): {msg}; retrying in {wait:.1f} s")
         sleep(wait); waited += wait
@@ -223,9 +228,9 @@ def _hold(self, most_s:float) -> float:
     if 0 < wait <= most_s: time.sleep(wait); return wait
     return 0.0
 
-def _call(self, what:str, fn):
-    "`fn()` (a `send`, or a few) under the policy of every RunPod call."
-    return api_call(fn, what, self.key, self.attempts, self.timeout_s, self.base_s, self.wait_s, self.log, hold=self.hold)
+def _call(self, what:str, fn, within_s:float=None):
+    "`fn()` (a `send`, or a few) under the policy of every RunPod call; `within_s` bounds all of it."
+    return api_call(fn, what, self.key, self.attempts, self.timeout_s, self.base_s, self.wait_s, self.log, hold=self.hold, within_s=within_s)
 
 def _gone_is_none(call):
     "`call()`, or None where RunPod answers 404."
@@ -237,9 +242,9 @@ def _gone_is_none(call):
 RunPodRest.hold, RunPodRest.call = _hold, _call
 
 # %% ../../nbs/08a_cloud_client.ipynb #2ebe9b50
-def _get_pod(self, pod_id:str):
-    "The pod, or None once it is gone (404 or TERMINATED)."
-    pod = self.call(f"check pod {pod_id}", lambda: _gone_is_none(lambda: self.send("GET", f"/pods/{pod_id}")))
+def _get_pod(self, pod_id:str, within_s:float=None):
+    "The pod, or None once it is gone (404 or TERMINATED); `within_s`: the most the asking may take."
+    pod = self.call(f"check pod {pod_id}", lambda: _gone_is_none(lambda: self.send("GET", f"/pods/{pod_id}")), within_s)
     return None if pod and pod.get("status") == "TERMINATED" else pod
 
 def _delete_pod(self, pod_id:str) -> bool:

@@ -119,7 +119,7 @@ def terminate(rest:RunPodRest, pod_id:str, cfg:PodConfig, log=print) -> bool:
             if rest.get_pod(pod_id) is None: return True
         except KeyRefused: raise
         except PodError as e: log(f"terminate {pod_id}: {e}")
-        if i < cfg.terminate_tries - 1: time.sleep(min(30, 2**i))
+        if i < cfg.terminate_tries - 1: time.sleep(min(30, cfg.terminate_backoff_s * 2**i))
     raise PodError(f"Could not confirm that pod {pod_id} is terminated: terminate it in the RunPod console NOW, it may be billing.")
 
 def terminate_all(rest:RunPodRest, cfg:PodConfig, log=print) -> dict:

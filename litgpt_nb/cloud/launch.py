@@ -4,12 +4,12 @@
 
 # %% auto #0
 __all__ = ['ANONYMOUS_GIT', 'COMMUNITY_WARNING', 'POD_FINAL', 'NO_CONTAINER', 'LEAVING', 'FETCHABLE', 'remote_problem',
-           'commit_on_remote', 'preflight_source', 'check_params', 'running_pods_check', 'plan', 'dry_run', 'watch',
-           'fetch_pod_logs', 'prepare_out_dir', 'LauncherSignalled', 'orderly_exit', 'LaunchFailed', 'render_pod_html',
-           'launch']
+           'commit_on_remote', 'preflight_source', 'check_params', 'running_pods_check', 'plan', 'dry_run',
+           'margin_left_s', 'watch', 'fetch_pod_logs', 'prepare_out_dir', 'LauncherSignalled', 'orderly_exit',
+           'LaunchFailed', 'render_pod_html', 'launch']
 
 # %% ../../nbs/08e_cloud_launch.ipynb #6813d144
-import json, os, secrets, signal, subprocess, threading, time, urllib.parse
+import json, math, os, secrets, signal, subprocess, threading, time, urllib.parse
 from pathlib import Path
 from .client import PodConfig, PodError, KeyRefused, RunPodRest, load_api_key, redact, read_pod_logs
 from .boot import pod_env
@@ -116,16 +116,25 @@ def _never_started(phase, running_at, now:float, elapsed:float, cfg:PodConfig) -
     if running_at is None: return elapsed > cfg.image_pull_s                 # still pulling the image, or stuck before it runs
     return cfg.startup_deadline_s is not None and now - running_at > cfg.startup_deadline_s
 
-def watch(rest:RunPodRest, pod_id:str, base:str, cfg:PodConfig, created_at:float, costs:CostLog, say=print) -> str:
+def margin_left_s(cfg:PodConfig, elapsed:float, usd_per_hour:float) -> float:
+    "Seconds before the watch must stop the pod: to the budget at `usd_per_hour` or to max_hours, less one tick and the fetch margin."
+    to_cap_s = cfg.budget_usd / usd_per_hour * 3600 if usd_per_hour > 0 else math.inf
+    return min(to_cap_s, cfg.max_hours * 3600) - cfg.tick_s - cfg.fetch_margin_s - elapsed
+
+# %% ../../nbs/08e_cloud_launch.ipynb #fc41a390
+def watch(rest:RunPodRest, pod_id:str, base:str, cfg:PodConfig, created_at:float, costs:CostLog, say=print,
+          bounded:bool=True,        # False: a poll waits as long as the client's policy allows (the old rule, for a control)
+         ) -> str:
     "Poll cost and progress until the run ends or must be stopped; return why (costs.rate holds the last known rate)."
     state, last_status, last_poll, phase, seen, running_at = "CREATED", 0.0, None, None, False, None
     while True:
         now = time.time(); elapsed = now - created_at
         if last_poll is None or now - last_poll >= max(5.0, min(cfg.api_poll_s, cfg.poll_s)):   # cost rows: every poll_s (CostLog)
             last_poll = now
+            within_s = min(cfg.api_wait_s, max(1.0, margin_left_s(cfg, elapsed, costs.rate))) if bounded else None
             try:
-                p = rest.get_pod(pod_id)
-                if p is None and seen: return "pod gone"
+                p = rest.get_pod(pod_id, within_s=within_s)               # RunPod never holds the budget check back
+                if p is None and (seen or elapsed > cfg.propagation_s): return "pod gone"   # else RunPod catching up after the 201
                 if p is not None:
                     seen, state, costs.rate = True, p.get("status", state), float(p.get("cost") or costs.rate)
                     running_at = running_at or (now if state == "RUNNING" else None)
@@ -134,6 +143,7 @@ def watch(rest:RunPodRest, pod_id:str, base:str, cfg:PodConfig, created_at:float
             except PodError as e: say(f"cost poll failed, keeping the last known rate: {e}")
             if state == "ERROR": return "pod error"
             if state == "EXITED" and phase not in POD_FINAL: return "pod exited"
+            now = time.time(); elapsed = now - created_at                   # the checks below read the clock after the poll
         margin = cfg.tick_s + cfg.fetch_margin_s
         if cost_usd(elapsed + margin, costs.rate) > cfg.budget_usd: return "budget"
         if elapsed + margin > cfg.max_hours * 3600: return "max_hours"

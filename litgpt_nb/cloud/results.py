@@ -11,12 +11,13 @@ __all__ = ['TRANSIENT', 'SMALL_BYTES', 'OPENER', 'MAX_ENTRIES', 'MAX_TOTAL_BYTES
 import csv, hashlib, http.client, json, os, re, time, unicodedata, urllib.error, urllib.request
 from pathlib import Path
 from .client import USER_AGENT, RunPodRest, PodConfig, PodError, _NoRedirect
+from ..errors import LitgptNbError
 
 # %% ../../nbs/08d_cloud_results.ipynb #86f3ac25
 TRANSIENT = (urllib.error.URLError, OSError, http.client.HTTPException, ValueError)
 SMALL_BYTES = 16 * 2**20                      # status.json, metrics.csv, a listing, boot.log: never more than this
 
-class FetchError(RuntimeError): "A file could not be downloaded from the pod."
+class FetchError(LitgptNbError, RuntimeError): "A file could not be downloaded from the pod."
 class RangeIgnored(ValueError): "The server answered a Range request with the whole file."
 class TooLarge(ValueError): "The pod sent more bytes than it said (or than a file of its kind may have)."
 
@@ -79,7 +80,7 @@ def download(url:str, dest:Path, size:int=None, deadline:float=None, attempts:in
 # %% ../../nbs/08d_cloud_results.ipynb #529ba3aa
 MAX_ENTRIES, MAX_TOTAL_BYTES = 20_000, 200 * 2**30   # a run's files, a sweep's included; 200 GiB
 
-class UnsafeName(ValueError): "A manifest name that does not stay inside the run folder."
+class UnsafeName(LitgptNbError, ValueError): "A manifest name that does not stay inside the run folder."
 
 def safe_dest(out:Path, name) -> Path:
     "Where manifest name `name` lands in `out`; UnsafeName when it is not `run/<relative path>` inside `out` and outside `out/pod`."
@@ -196,7 +197,7 @@ def hand_over(rest:RunPodRest, pod_id:str, base:str, cfg:PodConfig, out:Path, sa
         last = st if isinstance(st, dict) and st else last
         if time.time() - asked >= every:
             asked = time.time()
-            try: gone = rest.get_pod(pod_id) is None
+            try: gone = rest.get_pod(pod_id, within_s=max(1.0, end - time.time())) is None   # RunPod cannot hold us past the end
             except PodError as e:
                 if not fall_through: raise
                 say(f"could not ask RunPod whether the pod ended itself ({e}): ending it from here"); break

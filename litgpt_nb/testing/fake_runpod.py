@@ -67,12 +67,13 @@ class FakeRunPod:
         self.pods, self.requests, self.faults, self.schema_errors, self.calls = {}, [], [], [], {}
         self.lock, self.stopping = threading.Lock(), False
         self.pod_key_rest, self.graphql, self.graphql_per_minute, self.quota_per_minute = "404", "limited", 2, 60   # strict
+        self.propagation_gets = 1                                # strict: a new pod's first GET answers 404
         self.window_s, self.never_start, self.fail_start, self.late_s = 60, False, None, 4.0   # window_s: the quotas' window
         self.workdir.mkdir(parents=True, exist_ok=True)
         if host: host.attach(self)
 
     def inject(self, op:str, kind:str, times:int=1):
-        "Make the next `times` requests of `op` fail: '500', 'timeout', 'close', '429', 'echo'; for 'create' also '402', '403', 'create_then_500', 'late'; for 'proxy:<file>' 'truncate'."
+        "Make the next `times` requests of `op` (or of `op:<pod id>`, one pod's) fail: '500', 'timeout', 'close', '429', 'echo'; for 'create' also '402', '403', 'create_then_500', 'late'; for 'proxy:<file>' 'truncate'."
         self.faults += [(op, kind)] * times
 
     def start(self) -> str:
@@ -176,7 +177,8 @@ def _route(self, method:str, path:str, headers, body:bytes) -> tuple:
     return s, {**h, **quota}, b, c
 
 def _answer(self, op, pid, by, token, pod_keys, u, body) -> tuple:
-    fault = self._take(op, ("500", "timeout", "close", "429"))
+    kinds = ("500", "timeout", "close", "429")
+    fault = self._take(op, kinds) or (pid and self._take(f"{op}:{pid}", kinds))
     if fault == "timeout": time.sleep(3); return _problem(504, "gateway timeout")
     if fault == "close": return "close", {}, b"", None
     if fault == "500": return 500, {"Content-Type": "text/html"}, b"<html>Internal Server Error</html>", None
@@ -304,7 +306,10 @@ def _rest(self, op:str, pid, by:str) -> tuple:
     pod = self.pods.get(pid)
     if op not in ("get", "delete"): return _problem(404, "no such route")
     if pod is None or pod["terminated_at"]: return _problem(404, "pod not found")
-    if op == "get": return self._checked(200, "Pod", self._public(pod))
+    if op == "get":
+        with self.lock: pod["gets"] = pod.get("gets", 0) + 1
+        if pod["gets"] <= self.propagation_gets: return _problem(404, "pod not found")   # not yet propagated after its 201
+        return self._checked(200, "Pod", self._public(pod))
     self._terminate(pod, by, "rest")
     return 204, {}, b"", None
 
