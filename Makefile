@@ -13,28 +13,21 @@ SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 NANOGPT ?=
 
-.PHONY: run report test test-fast test-run lab export bench compare readme
+.PHONY: run report test test-fast test-run lab export bench compare readme docs preview
 
 $(STAMP): settings.ini setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check "$(TORCH)"
-	$(BIN)/pip install -q --disable-pip-version-check -e ".[dev,export,optuna,scaling]" "$(TORCH)"
+	$(BIN)/pip install -q --disable-pip-version-check -e ".[dev,export,optuna,scaling,docs,serve,worker]" "$(TORCH)"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (litgpt_nb)" >/dev/null
 	$(BIN)/pip check
 	touch $(STAMP)
 
-## The main job: train the `cpu` preset into outputs/$(RUN)/ (an earlier run there moves to its archive/ first, report
-## included), the training log streaming here; then the headline, and report.ipynb with its reader's copy, report.html.
+## The main job: train the `cpu` preset into outputs/$(RUN)/ through nbs/train.ipynb (`litgpt-nb train --report`): the
+## parameters (PRESET=) and the corpus are checked first, then an earlier run there moves to its archive/, report included;
+## the training log streams here; then the headline, and report.ipynb with its reader's copy, report.html.
 run: $(STAMP)
-	@mkdir -p outputs/$(RUN); if [ -n "$$(ls -A outputs/$(RUN) | grep -v '^archive$$')" ]; then \
-	  d=outputs/$(RUN)/archive/$$(date +%Y%m%d-%H%M%S); mkdir -p $$d; \
-	  find outputs/$(RUN) -mindepth 1 -maxdepth 1 ! -name archive -exec mv {} $$d/ \; ; echo "the earlier run in outputs/$(RUN) moved to $$d"; fi
-	@echo "training the $(PRESET) preset into outputs/$(RUN)/ (papermill's own log: outputs/$(RUN)/papermill.log)"
-	@tail -n +1 -F outputs/$(RUN)/train.log 2>/dev/null & t=$$!; \
-	  $(BIN)/papermill nbs/train.ipynb outputs/$(RUN)/report.ipynb -p preset $(PRESET) -p out_dir outputs/$(RUN) --cwd . \
-	    --no-progress-bar > outputs/$(RUN)/papermill.log 2>&1; rc=$$?; sleep 1; kill $$t 2>/dev/null; \
-	  if [ $$rc -ne 0 ]; then tail -n 25 outputs/$(RUN)/papermill.log; echo "make run failed (papermill exit $$rc): see outputs/$(RUN)/papermill.log"; exit $$rc; fi
-	@echo; $(BIN)/litgpt-nb report outputs/$(RUN)
+	@$(BIN)/litgpt-nb train --report --preset $(PRESET) out_dir=outputs/$(RUN)
 
 ## The headline of the last `make run` and the path of its reader's copy (report.html, written if missing).
 report: $(STAMP)
@@ -52,9 +45,10 @@ test-run:
 	@OMP_NUM_THREADS=1 $(BIN)/python tools/test_notebooks.py --workers 2 $(if $(TEST_FLAGS),--flags "$(TEST_FLAGS)")
 
 ## JupyterLab on the project's kernel, serving the project root: the notebooks in nbs/, the reports in outputs/.
+## PORT= (default 8888), ARGS= more options for jupyter lab (e.g. ARGS=--no-browser).
 lab: $(STAMP)
-	$(BIN)/pip install -q jupyterlab
-	$(BIN)/jupyter lab --notebook-dir=. $$([ "$$(id -u)" = 0 ] && echo --allow-root)
+	@$(BIN)/python -c "import jupyterlab" 2>/dev/null || $(BIN)/pip install -q jupyterlab
+	$(BIN)/jupyter lab --notebook-dir=. --port=$(or $(PORT),8888) $(ARGS) $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 ## Regenerate the package and README from the notebooks and strip their outputs.
 export: $(STAMP)
@@ -72,3 +66,11 @@ compare: $(STAMP)
 ## README.md from nbs/index.ipynb (its markdown cells).
 readme: $(STAMP)
 	cd nbs && LITGPT_NB_WRITE_README=1 ../$(BIN)/nbdev_test --path index.ipynb
+
+## The documentation site in _docs/: the front page, the guides (nbs/guides/) and every notebook; fails on a broken page or link.
+docs: $(STAMP)
+	$(BIN)/mkdocs build --strict --quiet
+
+## The documentation site served locally with live reload (PORT=8000).
+preview: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(or $(PORT),8000)

@@ -6,15 +6,20 @@
 __all__ = ['COST_FIELDS', 'METRIC_FIELDS', 'RUN_FILES', 'REPORT_FILES', 'OWN_FILES', 'CSVLog', 'read_csv_rows', 'CostLog',
            'peak_mem_mb', 'RunLog', 'supersede_rows', 'report_in_progress', 'archive_previous_run', 'file_checksums',
            'changed_files', 'project_root', 'resolve_out_dir', 'cpu_model', 'capture_env', 'write_run_info',
-           'failure_snapshot', 'on_subset']
+           'did_you_mean', 'check_names', 'check_preset', 'shown_path', 'new_run_dir', 'runs_of', 'check_resume',
+           'claim_run_dir', 'prepare_corpus', 'check_corpus', 'failure_snapshot', 'on_subset']
 
 # %% ../nbs/04b_runfiles.ipynb #02f6b97b
-import csv, json, os, platform, resource, subprocess, sys, time
+import csv, difflib, json, math, os, platform, re, resource, subprocess, sys, time
 from dataclasses import asdict, replace
 from importlib import metadata
 from pathlib import Path
 import torch
-from .config import TrainConfig, bfloat16_is_fast
+from .config import TrainConfig, ParameterError, FIELD_TYPES, TRAIN_PRESETS, bfloat16_is_fast, model_switches
+from .model import Config, PRESETS as MODEL_PRESETS
+from .data import CorpusError
+from .tokenizer import BPE_VOCAB_SIZE
+from .prepare import prepare_data
 from .step import muon_dtype
 from .guards import cost_usd
 
@@ -140,6 +145,7 @@ def project_root(start=None) -> Path:
     return next((p for p in [start, *start.parents] if (p/"settings.ini").exists()), start)
 
 def resolve_out_dir(cfg:TrainConfig) -> Path:
+    "The run's folder: `out_dir`; without one (the Python API: the front doors always set it, `claim_run_dir`) outputs/<preset>."
     return Path(cfg.out_dir) if cfg.out_dir else project_root()/"outputs"/cfg.preset
 
 # %% ../nbs/04b_runfiles.ipynb #9133cc70
@@ -179,6 +185,97 @@ def write_run_info(out:Path, cfg:TrainConfig, data, model_config, device, world:
                corpus_skipped_binary=c["skipped_binary"], corpus_bad_utf8=data.manifest["bad_utf8"], split=data.manifest["split"],
                tokenizer_fingerprint=data.tokenizer.fingerprint, chars_per_token=data.chars_per_token, **chosen)
     (out/"env.json").write_text(json.dumps(env, indent=1))
+
+# %% ../nbs/04b_runfiles.ipynb #39aade6e
+def did_you_mean(name:str, names) -> str:
+    "The one of `names` closest to a mistyped `name` (difflib), else ''."
+    close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+def check_names(params:dict, known=FIELD_TYPES, what:str="parameter"):
+    "Refuse names in `params` that are not in `known` (TrainConfig's fields), with the name each was probably meant to be."
+    unknown = sorted(set(params) - set(known))
+    if not unknown: return
+    guesses = {u: did_you_mean(u, known) for u in unknown}
+    if all(guesses.values()):   # a typo: the guess says more than the list of every name
+        raise ParameterError(f"Unknown {what}(s) {unknown}: did you mean {', '.join(guesses.values())}?")
+    raise ParameterError(f"Unknown {what}(s) {unknown}: valid names are {sorted(known)}.")
+
+def check_preset(preset:str):
+    "Refuse a preset that is not one of TRAIN_PRESETS, with the one it was probably meant to be."
+    if preset in TRAIN_PRESETS: return
+    guess = did_you_mean(str(preset), TRAIN_PRESETS)
+    raise ParameterError(f"Unknown preset {preset!r}: " + (f"did you mean {guess}?" if guess else f"choose one of {sorted(TRAIN_PRESETS)}."))
+
+# %% ../nbs/04b_runfiles.ipynb #4379de93
+def shown_path(p) -> Path:
+    "`p` as the user would type it: relative to the working directory when it lies inside it."
+    p = Path(p)
+    try: return p.resolve().relative_to(Path.cwd().resolve())
+    except ValueError: return p
+
+def new_run_dir(preset:str, root=None, stamp:str=None) -> Path:
+    "`<root>/<preset>-<YYYYmmdd-HHMMSS>` (root: the project's outputs/), with -2, -3... when that folder exists."
+    root, stamp = Path(root or project_root()/"outputs"), stamp or time.strftime("%Y%m%d-%H%M%S")
+    return next(d for n in range(1, 10**6) if not (d := root/(f"{preset}-{stamp}" if n == 1 else f"{preset}-{stamp}-{n}")).exists())
+
+def runs_of(preset:str, root=None) -> list:
+    "The folders under `root` named `<preset>` or `<preset>-<time>` that hold a checkpoint, the newest checkpointed last."
+    root = Path(root or project_root()/"outputs")
+    named = re.compile(rf"{re.escape(preset)}(-\d{{8}}-\d{{6}}(-\d+)?)?")
+    found = [p for p in root.glob(f"{preset}*") if named.fullmatch(p.name) and any((p/"checkpoints").glob("step-*"))]
+    return sorted(found, key=lambda p: (p/"checkpoints").stat().st_mtime)
+
+# %% ../nbs/04b_runfiles.ipynb #92e47e36
+def check_resume(cfg:TrainConfig, root=None):
+    "Refuse resume=True without out_dir: it continues a run, so it needs that run's folder (the preset's newest is named)."
+    if not cfg.resume or cfg.out_dir: return
+    runs = runs_of(cfg.preset, root)
+    hint = (f"the newest {cfg.preset} run is {shown_path(runs[-1])}: pass out_dir={shown_path(runs[-1])}" if runs else
+            f"no {cfg.preset} run under {shown_path(root or project_root()/'outputs')} has a checkpoint: leave resume out to start one")
+    raise ParameterError(f"resume=True continues a run, so it needs that run's folder, got no out_dir: {hint}.")
+
+def claim_run_dir(cfg:TrainConfig, root=None) -> TrainConfig:
+    "`cfg` with its folder made: `out_dir` when given (the run archives an earlier run there), else a new `<preset>-<time>` folder."
+    check_resume(cfg, root)
+    out = Path(cfg.out_dir) if cfg.out_dir else None
+    try:
+        if out: out.mkdir(parents=True, exist_ok=True); return cfg
+        while True:
+            out = new_run_dir(cfg.preset, root)
+            try: out.mkdir(parents=True); return replace(cfg, out_dir=str(shown_path(out)))
+            except FileExistsError: continue   # another run took that name a moment ago: the next one
+    except OSError as e:
+        raise ParameterError(f"out_dir {out} cannot be created ({e.strerror}): pass out_dir=<a folder you can write to>.") from None
+
+# %% ../nbs/04b_runfiles.ipynb #0a06b8c4
+def prepare_corpus(cfg:TrainConfig, progress:bool=True, workers:int=None):
+    "`prepare_data` for `cfg`'s corpus and tokenizer; what the tokenizer cannot be trained to (a vocab_size the text cannot fill) is a CorpusError."
+    try: return prepare_data(cfg.data_path, cfg.tokenizer, cfg.vocab_size or BPE_VOCAB_SIZE, include=cfg.include, exclude=cfg.exclude,
+                             split_by=cfg.split_by, workers=workers, progress=progress)
+    except CorpusError: raise
+    except ValueError as e: raise CorpusError(str(e)) from e   # SentencePiece's refusals (01_tokenizer), said in one line
+
+# %% ../nbs/04b_runfiles.ipynb #05f3f7ed
+def _shorter_model(block:int) -> str:
+    "', or model=NAME (a context of N)' for the model preset with the shortest context, when it is shorter than `block`."
+    m = min(MODEL_PRESETS, key=lambda k: MODEL_PRESETS[k]["block_size"])
+    return f", or model={m!r} (a context of {MODEL_PRESETS[m]['block_size']})" if MODEL_PRESETS[m]["block_size"] < block else ""
+
+def check_corpus(cfg:TrainConfig, progress:bool=True):
+    "The run's corpus prepared as the run reads it (TokenData), refused if it cannot be read or a split is not longer than one window."
+    data = prepare_corpus(cfg, progress)
+    block, sp = Config.from_name(cfg.model or cfg.preset, **model_switches(cfg)).block_size, data.manifest["split"]
+    bytes_per_token = (sp["train_bytes"] + sp["val_bytes"]) / max(1, len(data.train) + len(data.val))
+    short = [(math.ceil((block + 1) * bytes_per_token / share / 100) * 100, what, len(getattr(data, split)))   # the bytes that would do
+             for split, what, share in (("train", "training", sp["train_frac"]), ("val", "validation", 1 - sp["train_frac"]))
+             if len(getattr(data, split)) <= block]
+    if short:
+        need, what, n = max(short)   # the split that needs the most text
+        raise CorpusError(f"Corpus {data.corpus.get('name')} is too short for the model's context of {block} tokens: its {what} split "
+                          f"holds {n:,} ({cfg.tokenizer} tokenizer); pass data_path=<a corpus of at least about {need:,} bytes>"
+                          f"{_shorter_model(block)}.")
+    return data
 
 # %% ../nbs/04b_runfiles.ipynb #4f682c06
 def failure_snapshot(out_dir, message:str, config:dict, log_path=None, n_lines:int=50) -> Path:

@@ -9,13 +9,14 @@ __all__ = ['OWNED', 'DONE_STOPS', 'SweepError', 'SweepSpec', 'check_spec', 'load
            'Dispatcher', 'run_sweep', 'render_report', 'pod_spec', 'capped']
 
 # %% ../nbs/16_sweep.ipynb #1a329a51
-import hashlib, itertools, json, re, threading
+import hashlib, itertools, json, re, signal, threading
 from dataclasses import dataclass, field, fields, asdict, replace
 from pathlib import Path
 import yaml
 import torch
 from .config import make_config, ParameterError
-from .runfiles import project_root, read_csv_rows
+from .runfiles import project_root, read_csv_rows, check_names
+from .runner import run_notebook, forward_signals, NotebookFailed, Interrupted
 from .checkpoint import latest_checkpoint
 
 # %% ../nbs/16_sweep.ipynb #5d827cc3
@@ -86,17 +87,23 @@ def check_spec(s:SweepSpec):
                                    f"preset, seeds, budget_usd, max_hours, usd_per_hour or devices fields instead.")
 
 # %% ../nbs/16_sweep.ipynb #3dbf9e4a
+def _yaml_problem(e:yaml.YAMLError) -> str:
+    "A YAML error in one line: where, and what (PyYAML's own message spans several lines)."
+    m = getattr(e, "problem_mark", None)
+    what = " ".join(str(x) for x in (getattr(e, "context", None), getattr(e, "problem", None)) if x) or str(e).splitlines()[0]
+    return f"line {m.line + 1}, column {m.column + 1}: {what}" if m else what
+
 def load_spec(source) -> SweepSpec:
-    "The SweepSpec of a YAML file (or of a dict), refusing unknown keys by name."
+    "The SweepSpec of a YAML file (or of a dict), refusing an unknown key by name (and the name it was probably meant to be)."
     raw = source
     if not isinstance(source, dict):
-        try: raw = yaml.safe_load(Path(source).read_text())
+        try:
+            with open(source, encoding="utf-8") as f: raw = yaml.safe_load(f)
         except OSError as e: raise SweepError(f"The sweep SPEC {source} cannot be read ({e.strerror}): pass the path of a YAML file.") from None
-        except yaml.YAMLError as e: raise SweepError(f"The sweep SPEC {source} is not valid YAML ({e}): fix the file.") from None
+        except yaml.YAMLError as e: raise SweepError(f"The sweep SPEC {source} is not valid YAML ({_yaml_problem(e)}): fix the file.") from None
     if not isinstance(raw, dict): raise SweepError(f"The sweep SPEC {source} must be a YAML mapping (name: ..., grid: ...), got {type(raw).__name__}.")
-    known = [f.name for f in fields(SweepSpec)]
-    unknown = sorted(set(raw) - set(known))
-    if unknown: raise SweepError(f"Unknown sweep field(s) {unknown}: valid names are {known}.")
+    try: check_names(raw, [f.name for f in fields(SweepSpec)], "sweep field")
+    except ParameterError as e: raise SweepError(f"{e}" if isinstance(source, dict) else f"{source}: {e}") from None
     if "name" not in raw: raise SweepError("name is missing: give the sweep a name (its folder under outputs/sweeps/).")
     return SweepSpec(**raw)
 
@@ -147,7 +154,9 @@ def configurations(s:SweepSpec) -> list:
 # %% ../nbs/16_sweep.ipynb #e2d829e3
 def resolve(s:SweepSpec, overrides:dict, where:str="base"):
     "The TrainConfig of `overrides` on the SPEC's preset and base; a refusal names `where` in the SPEC."
-    try: return make_config(s.preset, **{**s.base, **overrides})
+    try:
+        check_names({**s.base, **overrides})   # a mistyped field: the name it was probably meant to be
+        return make_config(s.preset, **{**s.base, **overrides})
     except ParameterError as e: raise SweepError(f"{where}: {e}") from None
 
 def plan_runs(s:SweepSpec) -> list:
@@ -217,14 +226,13 @@ def run_params(s:SweepSpec, r:Run, folder:Path, resume:bool, usd_left:float=None
     return p
 
 def execute_run(s:SweepSpec, r:Run, params:dict, echo=print) -> bool:
-    "Execute train.ipynb for run `r` into its folder; False when the notebook failed (the sweep goes on)."
-    import papermill as pm
+    "Execute train.ipynb for run `r` into its folder (`run_notebook`); False when the notebook failed (the sweep goes on)."
     folder = Path(params["out_dir"]); folder.mkdir(parents=True, exist_ok=True)
     (folder/"sweep_run.json").write_text(json.dumps(dict(asdict(r), name=r.name, sweep=s.name), indent=1))
     nb = project_notebook(s.notebook) if s.notebook else project_root()/"nbs"/"train.ipynb"
-    try: pm.execute_notebook(str(nb), str(folder/"report.ipynb"), parameters=params, cwd=str(project_root()), progress_bar=False)
-    except pm.PapermillExecutionError as e:
-        echo(f"{r.name}: the report failed ({e.ename}: {str(e.evalue)[:300]}); see {folder/'report.ipynb'}")
+    try: run_notebook(nb, folder/"report.ipynb", params, cwd=project_root())
+    except NotebookFailed as e:
+        echo(f"{r.name}: {'refused: ' if e.refusal else ''}{e}")
         return False
     return True
 
@@ -240,7 +248,7 @@ class Dispatcher:
     def __init__(self, s:SweepSpec, runs:list, root:Path, n_workers:int=1, max_runs:int=None, echo=print):
         self.s, self.runs, self.root, self.n, self.max_runs, self.echo = s, runs, Path(root), n_workers, max_runs, echo
         self.todo, self.running, self.started, self.closed = list(enumerate(runs, 1)), {}, 0, False
-        self.lock = threading.Lock()
+        self.lock, self.signals = threading.Lock(), []   # signals: those `forward_signals` passed on to the runs; then none starts
 
     def caps(self, folder:Path, state:str) -> tuple:
         "(usd, hours) a run starting now may spend: a share of what neither finished nor running runs hold (None: no cap)."
@@ -257,7 +265,7 @@ class Dispatcher:
     def take(self):
         "(tag, run, params) of the next run to start, or None: no more, the budget is spent, or the run limit is reached."
         with self.lock:
-            while self.todo and not self.closed:
+            while self.todo and not self.closed and not self.signals:
                 i, r = self.todo.pop(0)
                 folder, state, tag = self.root/r.name, run_state(self.root/r.name), f"[{i}/{len(self.runs)}] {r.name}"
                 if state == "done": self.echo(f"{tag}: done, skipped"); continue
@@ -280,9 +288,9 @@ class Dispatcher:
             self.echo(f"{tag}: {'resuming' if params['resume'] else 'starting'}{f' on {device}' if device else ''}")
             try:
                 folder = Path(params["out_dir"])
-                if execute_run(self.s, r, params, self.echo) and _summary(folder):
-                    m = _summary(folder)
-                    self.echo(f"{tag}: {m['val_nats_per_char']:.4f} nats/char, {m['train_seconds']:.1f} s, stopped by {m['stop_reason']}")
+                ok, m = execute_run(self.s, r, params, self.echo), _summary(folder)
+                if m and self.signals and m["stop_reason"] == "sigterm": self.echo(f"{tag}: interrupted at step {m['steps']}; rerun to resume")
+                elif ok and m: self.echo(f"{tag}: {m['val_nats_per_char']:.4f} nats/char, {m['train_seconds']:.1f} s, stopped by {m['stop_reason']}")
             except BaseException:
                 self.closed = True   # the other workers finish their runs and start no more
                 raise
@@ -304,26 +312,27 @@ def run_sweep(spec, max_runs:int=None, report:bool=True, echo=print) -> Path:
     (root/"spec.yaml").write_text(yaml.safe_dump(asdict(s), sort_keys=False))
     devices = sweep_devices(s)
     d = Dispatcher(s, runs, root, len(devices), max_runs, echo)
-    if len(devices) == 1: d.work(devices[0])   # in this thread: signals and errors as for any run
-    else:
-        errors = []
-        def work(device):
-            try: d.work(device)
-            except BaseException as e: errors.append(e)
-        workers = [threading.Thread(target=work, args=(dev,), name=f"sweep-{dev}", daemon=True) for dev in devices]
-        for w in workers: w.start()
-        for w in workers: w.join()
-        if errors: raise errors[0]
+    with forward_signals() as d.signals:   # SIGTERM or Ctrl-C: each running run checkpoints and stops, and none starts after
+        if len(devices) == 1: d.work(devices[0])   # in this thread: errors as for any run
+        else:
+            errors = []
+            def work(device):
+                try: d.work(device)
+                except BaseException as e: errors.append(e)
+            workers = [threading.Thread(target=work, args=(dev,), name=f"sweep-{dev}", daemon=True) for dev in devices]
+            for w in workers: w.start()
+            for w in workers: w.join()
+            if errors: raise errors[0]
+    if d.signals: raise Interrupted(f"the sweep stopped at {signal.Signals(d.signals[0]).name}: rerun it to go on (finished runs are "
+                                    f"skipped, a cut one resumes)", d.signals[0])
     if report: render_report(root)
     return root
 
 # %% ../nbs/16_sweep.ipynb #ba589561
 def render_report(root, notebook=None) -> Path:
     "Execute the sweep report notebook for the sweep folder `root` into root/report.ipynb."
-    import papermill as pm
     out = Path(root)/"report.ipynb"
-    pm.execute_notebook(str(notebook or project_root()/"nbs"/"sweep_report.ipynb"), str(out),
-                        parameters=dict(sweep_dir=str(Path(root).resolve())), cwd=str(project_root()), progress_bar=False)
+    run_notebook(notebook or project_root()/"nbs"/"sweep_report.ipynb", out, dict(sweep_dir=str(Path(root).resolve())), cwd=project_root())
     return out
 
 # %% ../nbs/16_sweep.ipynb #66c54b3a
