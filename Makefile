@@ -69,8 +69,8 @@ readme: $(STAMP)
 
 ## The documentation site in _docs/: the front page, the guides (nbs/guides/) and every notebook; fails on a broken page or link.
 docs: $(STAMP)
-	$(BIN)/mkdocs build --strict --quiet
+	@NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict 2>&1 | { grep -v '^INFO' || true; }   # --quiet would hide the warnings --strict fails on
 
 ## The documentation site served locally with live reload (PORT=8000).
 preview: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(or $(PORT),8000)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(or $(PORT),8000)

@@ -16,11 +16,8 @@ from .runner import run_notebook, forward_signals, Interrupted, NotebookFailed
 from .ddp import run_training
 from .bench import SIDE_BY_SIDE_PAIRS
 from .cloud.client import PodConfig, PodError, DEFAULT_GPUS
-from .guards import TrainingDiverged
-from .checkpoint import DiskSpaceError, CheckpointError, CheckpointWriteError
-from .data import CorpusError
-from .tokenizer import TokenFileError
-from .export import ExportError
+from .serve import add_serve_arguments, serve_command
+from .worker import add_worker_arguments, worker_command
 
 # %% ../nbs/10_cli.ipynb #33965eaf
 def parse_pairs(pairs:list) -> dict:
@@ -78,35 +75,50 @@ def _add_run_commands(sub):
                  ("usd-per-hour", "this machine's price, for every run's cost (default: the SPEC's, else 0)")):
         sw.add_argument(f"--{f}", type=float, default=None, help=h)
 
+# %% ../nbs/10_cli.ipynb #aad5fc68
+def _add_pod_commands(sub):
+    pod = sub.add_parser("pod", help="run train.ipynb on a RunPod GPU pod; list or end the pods of ours")
+    psub = pod.add_subparsers(dest="pod_command", required=True)
+    l = psub.add_parser("launch", help="create a pod, train, fetch the results, end the pod")
+    l.add_argument("--steps", type=int, default=3000, help="optimizer steps of the run on the pod")
+    l.add_argument("--preset", default="baseline", help=f"the recipe: one of {', '.join(TRAIN_PRESETS)}")
+    l.add_argument("--budget", type=float, default=20.0, help="hard cap in USD on the pod's total spend")
+    l.add_argument("--max-hours", type=float, default=1.0, help="the pod's life: it ends itself then, whatever it is doing")
+    l.add_argument("--gpu-types", default=",".join(DEFAULT_GPUS), help="comma-separated RunPod GPU type ids, tried in order")
+    l.add_argument("--gpu-count", type=int, default=1, help="GPUs on the pod; more than one trains with DDP (nproc)")
+    l.add_argument("--data-centers", default="", help="comma-separated RunPod data-centre ids, checked against its catalog; empty: any")
+    l.add_argument("--cloud-type", default="SECURE", choices=["SECURE", "COMMUNITY", "ALL"],
+                   help="SECURE (default); COMMUNITY or ALL may place the pod on a third party's machine, which sees the container, "
+                        "its environment (the results token) and the results")
+    l.add_argument("--image", default=PodConfig.image, help="the container image (PyTorch and CUDA preinstalled)")
+    l.add_argument("--out-dir", default=None, help="where the results come home; a used folder is archived first "
+                                                   "(default: outputs/pod-<commit>-<time>)")
+    l.add_argument("--repo-url", default=None, help="the https remote the pod clones anonymously (default: origin's)")
+    l.add_argument("--commit", default=None, help="the commit the pod runs (default: HEAD, which must be on the remote)")
+    l.add_argument("--allow-dirty", action="store_true", help="launch although the working tree has uncommitted changes "
+                                                              "(the pod runs the commit, not them)")
+    l.add_argument("--with-checkpoint", action="store_true", help="bring the newest checkpoint home too (resumable downloads)")
+    l.add_argument("--allow-running", action="store_true", help="rent although pods of ours are still running")
+    l.add_argument("--poll-s", type=float, default=PodConfig.poll_s, help="seconds between looks at the pod's own status while it trains")
+    l.add_argument("--api-key-file", default=None, help="a file holding the RunPod API key (default: $RUNPOD_API_KEY)")
+    l.add_argument("--dry-run", action="store_true", help="run every pre-flight check, print the requests a launch would send; rent nothing")
+    l.add_argument("--sweep", default=None, help="a sweep SPEC (YAML): the pod runs every run of it, one rental; every report comes home")
+    l.add_argument("params", nargs="*", help="more train.ipynb parameters as name=value")
+    ls = psub.add_parser("list", help="every pod of ours not yet terminated: its state, RunPod's billing of it and our estimate")
+    ls.add_argument("--api-key-file", default=None, help="a file holding the RunPod API key (default: $RUNPOD_API_KEY)")
+    k = psub.add_parser("terminate", help="end a pod by id, or every pod of ours with --all (each tried and reported; idempotent)")
+    k.add_argument("pod_id", nargs="?", help="the pod to end (or --all)")
+    k.add_argument("--all", action="store_true", help="every pod of ours; exits non-zero if any could not be confirmed gone")
+    k.add_argument("--api-key-file", default=None, help="a file holding the RunPod API key (default: $RUNPOD_API_KEY)")
+
 # %% ../nbs/10_cli.ipynb #23527abb
 def _parser() -> argparse.ArgumentParser:
     p = _Parser(prog="litgpt-nb", description="Train, benchmark and launch litgpt_nb runs.")   # every subcommand too
     sub = p.add_subparsers(dest="command", required=True)
     _add_run_commands(sub)
-    pod = sub.add_parser("pod", help="run train.ipynb on a RunPod GPU pod; list or end the pods of ours")
-    psub = pod.add_subparsers(dest="pod_command", required=True)
-    l = psub.add_parser("launch", help="create a pod, train, fetch the results, end the pod")
-    l.add_argument("--steps", type=int, default=3000); l.add_argument("--preset", default="baseline")
-    l.add_argument("--budget", type=float, default=20.0, help="hard cap in USD on the pod's total spend")
-    l.add_argument("--max-hours", type=float, default=1.0, help="the pod's life: it ends itself then, whatever it is doing")
-    l.add_argument("--gpu-types", default=",".join(DEFAULT_GPUS), help="comma-separated RunPod GPU type ids, tried in order")
-    l.add_argument("--gpu-count", type=int, default=1); l.add_argument("--data-centers", default="", help="comma-separated; empty: any")
-    l.add_argument("--cloud-type", default="SECURE", choices=["SECURE", "COMMUNITY", "ALL"],
-                   help="SECURE (default); COMMUNITY or ALL may place the pod on a third party's machine, which sees the container, "
-                        "its environment (the results token) and the results")
-    l.add_argument("--image", default=PodConfig.image); l.add_argument("--out-dir", default=None)
-    l.add_argument("--repo-url", default=None); l.add_argument("--commit", default=None)
-    l.add_argument("--allow-dirty", action="store_true"); l.add_argument("--with-checkpoint", action="store_true")
-    l.add_argument("--allow-running", action="store_true", help="rent although pods of ours are still running")
-    l.add_argument("--poll-s", type=float, default=PodConfig.poll_s); l.add_argument("--api-key-file", default=None)
-    l.add_argument("--dry-run", action="store_true", help="run every pre-flight check, print the requests a launch would send; rent nothing")
-    l.add_argument("--sweep", default=None, help="a sweep SPEC (YAML): the pod runs every run of it, one rental; every report comes home")
-    l.add_argument("params", nargs="*", help="more train.ipynb parameters as name=value")
-    ls = psub.add_parser("list", help="every pod of ours not yet terminated: its state, RunPod's billing of it and our estimate")
-    ls.add_argument("--api-key-file", default=None)
-    k = psub.add_parser("terminate", help="end a pod by id, or every pod of ours with --all (each tried and reported; idempotent)")
-    k.add_argument("pod_id", nargs="?"); k.add_argument("--all", action="store_true"); k.add_argument("--api-key-file", default=None)
+    _add_pod_commands(sub)
     _add_model_commands(sub)
+    _add_serving_commands(sub)
     return p
 
 # %% ../nbs/10_cli.ipynb #71e03afc
@@ -119,7 +131,7 @@ def _add_model_commands(sub):
     pr.add_argument("params", nargs="*", help="tokenizer=, vocab_size=, include=, exclude=, split_by= as name=value")
     e = sub.add_parser("export", help="write a run's best checkpoint as LitGPT's or Hugging Face's layout, with a model card")
     e.add_argument("run_dir", help="the out_dir of a training run")
-    e.add_argument("--to", required=True, choices=["litgpt", "hf"], help="litgpt: lit_model.pth; hf: GPTNeoXForCausalLM safetensors")
+    e.add_argument("--to", required=True, choices=["litgpt", "hf"], help="litgpt: lit_model.pth; hf: GPTNeoXForCausalLM or LlamaForCausalLM safetensors")
     e.add_argument("out", help="a new folder for the export")
     e.add_argument("--checkpoint", default=None, help="a step-NNNNNNNN folder (default: the run's best)")
     g = sub.add_parser("generate", help="stream a sample from a run's best checkpoint")
@@ -131,6 +143,12 @@ def _add_model_commands(sub):
     g.add_argument("--seed", type=int, default=1337, help="the sampling seed")
     g.add_argument("--device", default=None, help="cpu, cuda (default: cuda when present)")
     g.add_argument("--checkpoint", default=None, help="a step-NNNNNNNN folder (default: the run's best)")
+
+# %% ../nbs/10_cli.ipynb #388cb000
+def _add_serving_commands(sub):
+    "serve and worker: their options are defined beside them (17_serve, 17b_worker), whose modules import no server library until run."
+    add_serve_arguments(sub.add_parser("serve", help="serve a run's best checkpoint with LitGPT's OpenAI-compatible server (LitServe) until Ctrl-C"))
+    add_worker_arguments(sub.add_parser("worker", help="answer RunPod Serverless jobs with a run's model; --rp_serve_api: the SDK's local test API"))
 
 # %% ../nbs/10_cli.ipynb #4c02d39f
 def _prepare(a):
@@ -295,6 +313,8 @@ def _command(a):
         root = run_sweep(s, max_runs=a.max_runs, report=not a.no_report)
         print(f"sweep folder: {root}" + ("" if a.no_report else f"  report: {root/'report.ipynb'}"))
     elif a.command == "pod": _pod(a)
+    elif a.command == "serve": serve_command(a)
+    elif a.command == "worker": worker_command(a)
 
 def main(argv=None) -> int:
     "Entry point of the `litgpt-nb` console command: a refusal is one line on stderr, exit 2."
@@ -303,6 +323,6 @@ def main(argv=None) -> int:
     try: _command(a)
     except Interrupted as e: say(e); return 128 + e.signum   # as a shell reports a process a signal ended
     except NotebookFailed as e: say(e); return 2 if e.refusal else 1
-    except (LitgptNbError, PodError, TrainingDiverged, FileNotFoundError) as e: say(e); return 2
+    except (LitgptNbError, FileNotFoundError) as e: say(e); return 2   # every refusal of ours; a bug keeps its traceback
     except KeyboardInterrupt: say("stopped (Ctrl-C)"); return 130
     return 0

@@ -264,11 +264,14 @@ def make_config(preset:str="baseline", **params) -> TrainConfig:
     if cfg.fast: cfg = replace(cfg, **fast_switches(cfg, keep=given))
     return capped_steps(cfg)
 
+_CAPS_SAID = set()   # said once per process
+
 def capped_steps(cfg:TrainConfig) -> TrainConfig:
     "`cfg` with at most `LITGPT_NB_MAX_STEPS` steps when that is set (the README's commands under test run them short), said."
     cap = int(os.environ.get("LITGPT_NB_MAX_STEPS") or 0)
     if not cap or cfg.steps <= cap: return cfg
-    print(f"steps capped at {cap} (was {cfg.steps}) by LITGPT_NB_MAX_STEPS", file=sys.stderr)
+    if cap not in _CAPS_SAID: print(f"steps capped at {cap} (was {cfg.steps}) by LITGPT_NB_MAX_STEPS", file=sys.stderr)
+    _CAPS_SAID.add(cap)
     return replace(cfg, steps=cap, warmup_steps=min(cfg.warmup_steps, cap // 2))
 
 def fast_switches(cfg:TrainConfig, device=None, keep=()) -> dict:

@@ -8,3 +8,5 @@ __all__ = ['LitgptNbError']
 # %% ../nbs/00_errors.ipynb #227ea43e
 class LitgptNbError(Exception):
     "A refusal or an expected failure, with a message that says what to do: the CLI prints it on one line, exit 2."
+    def _render_traceback_(self) -> list:   # IPython (JupyterLab, papermill) shows this instead of the traceback
+        return [f"{type(self).__name__}: {self}"]
