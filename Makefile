@@ -18,7 +18,7 @@ NANOGPT ?=
 $(STAMP): settings.ini setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --disable-pip-version-check "$(TORCH)"
-	$(BIN)/pip install -q --disable-pip-version-check -e ".[dev,export,optuna,scaling,docs,serve,worker]" "$(TORCH)"
+	$(BIN)/pip install -q --disable-pip-version-check -e ".[dev,export,optuna,scaling,docs,serve,worker,tensorboard,wandb]" "$(TORCH)"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (litgpt_nb)" >/dev/null
 	$(BIN)/pip check
 	touch $(STAMP)

@@ -80,6 +80,8 @@ class TrainConfig:
     eval_tokens: int = None         # a large validation split: the intermediate validations score a fixed subset of about so many
                                     # tokens (whole windows spread over the split), labelled; the final and the best score all of it
     log_every: int = 10             # a metrics row every so many steps; each costs a host sync
+    loggers: tuple = ()             # trackers of the metrics rows beside metrics.csv: "tensorboard" (out_dir/tensorboard), "wandb"
+                                    # (Weights & Biases: online with WANDB_API_KEY, else offline in out_dir/wandb); 05_trackers
     keep_checkpoints: int = 3       # the newest so many are kept, and the best beside them: the disk stays bounded
     sample_tokens: int = 200        # tokens sampled from the best checkpoint for the report
     target_nats_per_char: float = 1.55  # the verdict, per character so that tokenizers compare
@@ -126,7 +128,8 @@ def _check_type(name:str, value):
     if value is None and getattr(TrainConfig, name) is None: return
     ok = {"str": isinstance(value, str), "bool": isinstance(value, bool),
           "int": isinstance(value, int) and not isinstance(value, bool),
-          "float": isinstance(value, (int, float)) and not isinstance(value, bool)}[typ]
+          "float": isinstance(value, (int, float)) and not isinstance(value, bool),
+          "tuple": isinstance(value, (list, tuple)) and all(isinstance(x, str) for x in value)}[typ]   # a list: from JSON
     if not ok: raise ParameterError(f"{name}={value!r} ({type(value).__name__}) is not a valid {typ}: {_example(name)}.")
 
 # %% ../nbs/03_config.ipynb #8314ba8d
@@ -152,6 +155,8 @@ RULES = [   # (field, holds for a valid config, what it must be)
     ("muon_lr", lambda c: c.muon_lr is None or c.muon_lr > 0, "> 0 (or None: lr)"), ("muon_momentum", lambda c: 0 <= c.muon_momentum < 1, "in [0, 1)"),
     ("muon_momentum_start", lambda c: 0 <= c.muon_momentum_start < 1, "in [0, 1)"), ("muon_momentum_warmup", lambda c: c.muon_momentum_warmup >= 0, ">= 0"),
     ("muon_weight_decay", lambda c: c.muon_weight_decay is None or c.muon_weight_decay >= 0, ">= 0 (or None: weight_decay)"),
+    ("loggers", lambda c: set(c.loggers) <= {"tensorboard", "wandb"} and len(set(c.loggers)) == len(c.loggers),
+     "distinct names of trackers, \"tensorboard\" or \"wandb\" (e.g. [\"tensorboard\", \"wandb\"])"),
 ]
 
 MODEL_SWITCHES = ("parallel_residual", "bias", "rotary_percentage", "embd_dropout", "n_layer", "n_head", "n_embd",   # TrainConfig fields handed
@@ -242,6 +247,10 @@ def _coerce(name, value):
     if typ == "bool":
         if isinstance(value, bool): return value
         if isinstance(value, str) and value.lower() in ("true", "false"): return value.lower() == "true"
+        raise bad
+    if typ == "tuple":   # a list (papermill -y, a sweep SPEC), its JSON text (papermill -p), or names with commas (the command line)
+        if isinstance(value, str): value = re.findall(r"[^\s\[\]\"',]+", value)
+        if isinstance(value, (list, tuple)) and all(isinstance(x, str) for x in value): return tuple(value)
         raise bad
     if isinstance(value, str):
         try: value = float(value)

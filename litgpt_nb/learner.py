@@ -25,9 +25,10 @@ from .guards import cost_usd, target_met, TrainingDiverged
 from .checkpoint import (CheckpointError, seed_everything, rng_state, set_rng_state, latest_checkpoint, load_checkpoint,
                                   read_checkpoint, list_checkpoints, prune_checkpoints, check_disk, Checkpointer)
 from .data import sha256_file
-from .runfiles import (RunLog, resolve_out_dir, archive_previous_run, supersede_rows, write_run_info,
-                                failure_snapshot, peak_mem_mb, read_csv_rows, file_checksums)
+from .runfiles import (RunLog, resolve_out_dir, archive_previous_run, write_run_info, failure_snapshot, peak_mem_mb,
+                                read_csv_rows, file_checksums)
 from .callbacks import EVENTS, CancelRun, check_events, default_callbacks
+from .trackers import tracker_callbacks, interactive_frontend, LiveCurve
 
 # %% ../nbs/05a_learner.ipynb #21f0c67e
 @dataclass(slots=True)
@@ -62,6 +63,8 @@ class Learner:
     progress: Progress = field(default_factory=Progress, init=False)
     validator: Validator = field(default=None, init=False)   # the validation split, the last and best validations, the end's reserve
     loss: torch.Tensor = field(default=None, init=False)     # this step's loss on the device, not synced (after_update)
+    row: dict = field(default=None, init=False)              # the latest metrics row: METRIC_FIELDS as numbers, val_whole (after_log)
+    result: dict = field(default=None, init=False)           # what summary.json says, once `finish` wrote it (after_fit: None if it failed)
     sigterm: int = field(default=None, init=False)           # set by a callback: SigtermHandler, on SIGTERM
     # the resources `setup` builds: callbacks read them (a fault injection may spoil the model's weights)
     rank: int = field(init=False)                      # this process (0 on one)
@@ -70,7 +73,7 @@ class Learner:
     device: torch.device = field(init=False)
     out: Path = field(init=False)                      # the run's folder
     ckpt_dir: Path = field(init=False)                 # its checkpoints
-    log: RunLog = field(init=False)                    # train.log, metrics.csv, cost_log.csv
+    log: RunLog = field(init=False)                    # train.log
     checkpointer: Checkpointer = field(init=False)     # writes the checkpoints in the background
     data: TokenData = field(init=False)                # the tokenizer and the splits
     tokens: torch.Tensor = field(init=False)           # the train split on the device (too large: its shards)
@@ -140,12 +143,10 @@ def setup(self):
     self.data, self.model_config, self.model, self.opt, self.ema = build(cfg, self.device, self.model_fn)
     if grouped and first_here: dist.barrier()
     self.autocast, self.ckpt_dir = autocast_for(cfg, self.device), self.out/"checkpoints"
-    self.log = RunLog(self.out, cfg, self.main, self.echo)
+    self.log = RunLog(self.out, self.main, self.echo)
     self.validator = self.make_validator()
     if self.main and not cfg.resume: archive_previous_run(self.out, self.say)
     self.resume()
-    if self.main and cfg.resume: supersede_rows(self.out/"metrics.csv", self.progress.start_step)   # rows past the checkpoint
-    self.log.open()
     self.to_device()
     if self.main: self.rescope_best()
     self.checkpointer = Checkpointer(self.ckpt_dir, cfg.keep_checkpoints)
@@ -209,7 +210,7 @@ def fit(self) -> dict:
         try:
             for step in range(self.progress.start_step, self.cfg.steps): self.one_step(step)
         except CancelRun as e: self.stop(e)
-        summary = self.finish()
+        self.result = self.finish()
     except TrainingDiverged as e:
         self.diverged(e)
         raise
@@ -219,7 +220,7 @@ def fit(self) -> dict:
         else:   # a failing run still commits the checkpoint it handed over (checked before it was taken), hiding nothing
             try: self.checkpointer.wait(timeout=600)   # a hung disk does not hang the failure
             except Exception as e: self.say(f"warning: the last checkpoint handed to the writer was not written: {e}")
-    return summary
+    return self.result
 
 # %% ../nbs/05a_learner.ipynb #a97ac054
 @patch_to(Learner)
@@ -253,9 +254,10 @@ def log_point(self, lr:float):
     if is_eval and self.main: self.validate(subset=p.step < self.cfg.steps)   # the last step: the whole split
     elif self.main and not V.end_eval_s: V.reserve()   # no validation timed yet: the guards reserve the end's now
     val = V.last if is_eval and self.main else None
-    self.log.row(step=p.step, lr=f"{lr:.6g}", train_loss=f"{train_loss:.6f}", val_loss=val and f"{val.nats_per_token:.6f}",
-                 val_nats_per_char=val and f"{val.nats_per_char:.6f}", tokens_per_s=round(tokens_per_s),
-                 elapsed_s=round(self.elapsed(), 2), cost_usd=self.cost(), peak_mem_mb=round(peak_mem_mb(self.device), 1))
+    self.row = dict(step=p.step, lr=lr, train_loss=train_loss, val_loss=val and val.nats_per_token, val_nats_per_char=val and val.nats_per_char,
+                    tokens_per_s=tokens_per_s, elapsed_s=self.elapsed(), cost_usd=self.cost(), peak_mem_mb=peak_mem_mb(self.device),
+                    val_whole=val and V.is_whole(val))
+    self.fire("after_log")   # where the row goes: metrics.csv, the trackers
     if val:
         eta = (now - p.segment_t0) / max(1, p.step - p.start_step) * (self.cfg.steps - p.step)
         scope = "" if V.is_whole(val) else f" (subset: {val.n_tokens:,} tokens)"
@@ -370,14 +372,16 @@ def summary(self) -> dict:
              checkpoints=[c.name for c in list_checkpoints(self.ckpt_dir)],
              corpus=self.data.corpus["name"], corpus_fingerprint=self.data.corpus_sha256, split=self.data.manifest["split"],
              train_from="device" if torch.is_tensor(self.tokens) else "shards")
-    rows = [r for r in read_csv_rows(self.out/"metrics.csv") if r["tokens_per_s"]]
+    rows = [r for r in read_csv_rows(self.out/"metrics.csv") if r["tokens_per_s"]] if (self.out/"metrics.csv").exists() else []
     if rows: s["tokens_per_s"] = float(np.median([float(r["tokens_per_s"]) for r in rows]))
     return s
 
 # %% ../nbs/05a_learner.ipynb #5d808cc0
 def train(cfg:TrainConfig, log=None, progress:bool=True, callbacks:list=None, model_fn=None) -> dict:
     "Run the training job `cfg` end to end; return the summary (also written to out_dir/summary.json)."
-    # log: called with each log line (default: print, when `progress`); callbacks: default_callbacks() when None
+    # log: called with each log line (default: print, when `progress`); callbacks: default_callbacks() when None, and to them
+    # the trackers cfg.loggers names, and the live loss curves when a person watches the notebook that trains (and `progress`)
     echo = log or (print if progress else None)
-    callbacks = default_callbacks() if callbacks is None else callbacks
+    callbacks = [*(default_callbacks() if callbacks is None else callbacks), *tracker_callbacks(cfg)]
+    if progress and interactive_frontend(): callbacks.append(LiveCurve())
     return Learner(cfg, callbacks, echo, model_fn).fit()

@@ -4,10 +4,10 @@
 
 # %% auto #0
 __all__ = ['COST_FIELDS', 'METRIC_FIELDS', 'RUN_FILES', 'REPORT_FILES', 'OWN_FILES', 'CSVLog', 'read_csv_rows', 'CostLog',
-           'peak_mem_mb', 'RunLog', 'supersede_rows', 'report_in_progress', 'archive_previous_run', 'file_checksums',
-           'changed_files', 'project_root', 'resolve_out_dir', 'cpu_model', 'capture_env', 'write_run_info',
-           'did_you_mean', 'check_names', 'check_preset', 'shown_path', 'new_run_dir', 'runs_of', 'check_resume',
-           'claim_run_dir', 'prepare_corpus', 'check_corpus', 'failure_snapshot', 'on_subset']
+           'metrics_csv_row', 'peak_mem_mb', 'RunLog', 'supersede_rows', 'report_in_progress', 'archive_previous_run',
+           'file_checksums', 'changed_files', 'project_root', 'resolve_out_dir', 'cpu_model', 'capture_env',
+           'write_run_info', 'did_you_mean', 'check_names', 'check_preset', 'shown_path', 'new_run_dir', 'runs_of',
+           'check_resume', 'claim_run_dir', 'prepare_corpus', 'check_corpus', 'failure_snapshot', 'on_subset']
 
 # %% ../nbs/04b_runfiles.ipynb #02f6b97b
 import csv, difflib, json, math, os, platform, re, resource, subprocess, sys, time
@@ -58,6 +58,12 @@ class CostLog:
 # %% ../nbs/04b_runfiles.ipynb #72e24bf7
 METRIC_FIELDS = ["step", "lr", "train_loss", "val_loss", "val_nats_per_char", "tokens_per_s", "elapsed_s",
                  "cost_usd", "peak_mem_mb"]
+_IN_CSV = dict(lr=lambda v: f"{v:.6g}", train_loss=lambda v: f"{v:.6f}", val_loss=lambda v: f"{v:.6f}",   # step, cost_usd: as they are
+               val_nats_per_char=lambda v: f"{v:.6f}", tokens_per_s=round, elapsed_s=lambda v: round(v, 2), peak_mem_mb=lambda v: round(v, 1))
+
+def metrics_csv_row(row:dict) -> dict:
+    "The loop's metrics row (numbers; None where a field has none) at the precision metrics.csv keeps."
+    return {k: None if row.get(k) is None else _IN_CSV.get(k, lambda v: v)(row[k]) for k in METRIC_FIELDS}
 
 def peak_mem_mb(device) -> float:
     if str(device).startswith("cuda"): return torch.cuda.max_memory_allocated(device) / 2**20
@@ -65,24 +71,13 @@ def peak_mem_mb(device) -> float:
 
 # %% ../nbs/04b_runfiles.ipynb #6f0f5d4c
 class RunLog:
-    "train.log, metrics.csv and cost_log.csv of a run; silent unless `main`."
-    def __init__(self, out:Path, cfg:TrainConfig, main:bool=True, echo=print):
-        self.out, self.cfg, self.main, self.echo = out, cfg, main, echo
-        self.metrics = self.costs = None
+    "train.log of a run, each line echoed (`echo`: None is silent); silent unless `main`."
+    def __init__(self, out:Path, main:bool=True, echo=print): self.out, self.main, self.echo = out, main, echo
     def say(self, msg:str):
         if not self.main: return
         line = f"{time.strftime('%H:%M:%S')} {msg}"
         with open(self.out/"train.log", "a") as f: f.write(line + "\n")
         if self.echo: self.echo(line)
-    def open(self):
-        "Start (or continue) the CSVs, once the folder holds only this run."
-        if not self.main: return
-        self.metrics = CSVLog(self.out/"metrics.csv", METRIC_FIELDS)
-        self.costs = CostLog(self.out/"cost_log.csv", self.cfg.usd_per_hour, self.cfg.prior_usd, self.cfg.cost_log_every_s)
-    def row(self, **row):
-        if self.main: self.metrics.write(**row)
-    def cost(self, elapsed_s:float, force:bool=False):
-        if self.main: self.costs.maybe_write(elapsed_s, force)
 
 # %% ../nbs/04b_runfiles.ipynb #5fa07ffe
 def supersede_rows(metrics_path:Path, step:int):
@@ -101,7 +96,7 @@ def supersede_rows(metrics_path:Path, step:int):
 
 # %% ../nbs/04b_runfiles.ipynb #c38f27f3
 RUN_FILES = ["metrics.csv", "metrics.superseded.csv", "summary.json", "cost_log.csv", "train.log", "env.json",
-             "config.json", "failure.json", "tokenizer.model", "checkpoints"]
+             "config.json", "failure.json", "tokenizer.model", "checkpoints", "trackers.json", "tensorboard", "wandb"]
 REPORT_FILES = ["report.ipynb", "report.html"]
 
 def report_in_progress(path:Path) -> bool:
