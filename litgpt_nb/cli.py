@@ -101,6 +101,8 @@ def _add_pod_commands(sub):
     l.add_argument("--allow-running", action="store_true", help="rent although pods of ours are still running")
     l.add_argument("--poll-s", type=float, default=PodConfig.poll_s, help="seconds between looks at the pod's own status while it trains")
     l.add_argument("--api-key-file", default=None, help="a file holding the RunPod API key (default: $RUNPOD_API_KEY)")
+    l.add_argument("--wandb-api-key-file", default=None, help="a file holding a W&B API key for the pod, so loggers=wandb logs online "
+                                                          "(default: none, W&B offline there and its files brought home)")
     l.add_argument("--dry-run", action="store_true", help="run every pre-flight check, print the requests a launch would send; rent nothing")
     l.add_argument("--sweep", default=None, help="a sweep SPEC (YAML): the pod runs every run of it, one rental; every report comes home")
     l.add_argument("params", nargs="*", help="more train.ipynb parameters as name=value")
@@ -242,7 +244,7 @@ def _pod(a):
                         gpu_count=a.gpu_count, data_centers=split(a.data_centers), cloud_type=a.cloud_type, image=a.image,
                         out_dir=a.out_dir, repo_url=a.repo_url, commit=a.commit, allow_dirty=a.allow_dirty, allow_running=a.allow_running,
                         with_checkpoint=a.with_checkpoint, poll_s=a.poll_s, api_key_file=a.api_key_file, params=parse_pairs(a.params),
-                        sweep=pod_spec(a.sweep) if a.sweep else None)
+                        wandb_api_key_file=a.wandb_api_key_file, sweep=pod_spec(a.sweep) if a.sweep else None)
         try:
             if a.dry_run: dry_run(cfg)
             else: print(json.dumps(launch(cfg), indent=1))

@@ -18,7 +18,7 @@ from .config import TrainConfig, model_switches, resolve_device, bfloat16_is_fas
 from .tokenizer import BPE_VOCAB_SIZE
 from .prepare import TokenData, prepare_data, check_context
 from .model import GPT, Config, n_params
-from .batches import on_device, copy_to_device, BatchStream, split_batch, rank_batches, lr_at, eval_points
+from .batches import on_device, copy_to_device, BatchStream, split_batch, host_micro_batch, rank_batches, lr_at, eval_points
 from .step import setup_device, autocast_for, compile_blocks, make_optimizer, make_stepper, check_graph_device, muon_dtype
 from .validator import patch_to, Validator, best_to_dict
 from .guards import cost_usd, target_met, TrainingDiverged
@@ -142,6 +142,9 @@ def setup(self):
     if grouped and not first_here: dist.barrier()   # each node's first process prepares it; the others then read its cache
     self.data, self.model_config, self.model, self.opt, self.ema = build(cfg, self.device, self.model_fn)
     if grouped and first_here: dist.barrier()
+    if cfg.micro_batch_size is None:   # a CPU's passes sized to its logits (03a_batches): the same gradient, less memory
+        self.micro, self.n_micro = (m := host_micro_batch(self.micro, self.model_config.block_size, self.data.tokenizer.vocab_size,
+                                    self.device)), self.micro * self.n_micro // m
     self.autocast, self.ckpt_dir = autocast_for(cfg, self.device), self.out/"checkpoints"
     self.log = RunLog(self.out, self.main, self.echo)
     self.validator = self.make_validator()
@@ -156,7 +159,7 @@ def setup(self):
     self.say(f"{cfg.preset}: {n_params(self.model_config):,} parameters, vocab {self.data.tokenizer.vocab_size}, "
              f"{len(self.data.train):,} train tokens ({'device' if torch.is_tensor(self.tokens) else 'shards'}) of {self.data.corpus['name']}, "
              f"{self.data.chars_per_token:.3f} chars/token, device {self.device}, "
-             f"world {self.world}, {cfg.dtype}, flash {cfg.flash}, compile {cfg.compile}"
+             f"world {self.world}{f', micro-batches of {self.micro}' if self.n_micro > 1 else ''}, {cfg.dtype}, flash {cfg.flash}, compile {cfg.compile}"
              + (f", Muon's iterations in {muon_dtype(cfg, self.device)} (bfloat16 "
                 f"{'fast' if bfloat16_is_fast(self.device) else 'emulated, slow'} on this {self.device.type})" if cfg.optimizer == "muon" else ""))
 

@@ -4,14 +4,16 @@
 
 # %% auto #0
 __all__ = ['PREPARE_FORMAT', 'SAMPLE_MB', 'plan_split', 'split_bytes', 'split_text_pieces', 'split_lines', 'count_lines',
-           'sample_share', 'encode_pieces', 'train_tokenizer', 'token_dtype', 'ShardWriter', 'TokenShards',
-           'prepare_key', 'load_split', 'TokenData', 'build_cache', 'prepare_data', 'check_context']
+           'sample_share', 'spawn_pool', 'encode_pieces', 'train_tokenizer', 'token_dtype', 'ShardWriter',
+           'TokenShards', 'chunked', 'prepare_key', 'load_split', 'TokenData', 'build_cache', 'prepare_data',
+           'check_context']
 
 # %% ../nbs/01a_prepare.ipynb #e6df9f70
-import hashlib, json, os, shutil, time
+import functools, hashlib, json, mmap, os, shutil, sys, time, types
 import multiprocessing as mp
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
@@ -87,6 +89,21 @@ def sample_share(n_bytes:int, sample_bytes:int) -> float:
     "The share of a split's lines the tokenizer trains on: all of them when the split fits `sample_bytes`."
     return 1.0 if n_bytes <= sample_bytes else sample_bytes / n_bytes
 
+# %% ../nbs/01a_prepare.ipynb #376686d9
+@contextmanager
+def _bare_main():
+    "`__main__` hidden while workers are spawned: each would import it (the CLI's: torch and all, 220 MB a worker)."
+    main, sys.modules["__main__"] = sys.modules["__main__"], types.ModuleType("__main__")
+    try: yield
+    finally: sys.modules["__main__"] = main
+
+def spawn_pool(workers:int, **kw) -> ProcessPoolExecutor:
+    "A pool of `workers` spawned processes, all started now, none importing this process's `__main__`."
+    pool = ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), **kw)
+    with _bare_main(): started = [pool.submit(time.sleep, 0.01) for _ in range(workers)]   # back to back: a new process each
+    for f in started: f.result()
+    return pool
+
 # %% ../nbs/01a_prepare.ipynb #86db48af
 _sp = None
 
@@ -103,8 +120,7 @@ def encode_pieces(model_bytes:bytes, pieces, workers:int=None):
         for p in pieces: yield np.asarray(sp.encode(p), dtype=np.uint32), p
         return
     from litgpt_nb.prepare import _init_worker, _encode   # the module's own: a spawned worker imports them by name
-    with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"), initializer=_init_worker,
-                             initargs=(model_bytes,)) as pool:
+    with spawn_pool(workers, initializer=_init_worker, initargs=(model_bytes,)) as pool:
         pending = deque()
         for p in pieces:
             pending.append((pool.submit(_encode, p), p))
@@ -121,7 +137,7 @@ def train_tokenizer(ranges:list, kind:str, vocab_size:int, keep:float=1.0, n_cha
     "SentencePiece trained on the lines of byte `ranges` (a share `keep` of them), in a process of its own unless `in_process`."
     if in_process: return _train_on(ranges, kind, vocab_size, keep, n_chars)
     from litgpt_nb.prepare import _train_on as train_on   # the module's own: a spawned process imports it by name
-    with ProcessPoolExecutor(1, mp_context=mp.get_context("spawn")) as pool:
+    with spawn_pool(1) as pool:
         return pool.submit(train_on, ranges, kind, vocab_size, keep, n_chars).result()
 
 # %% ../nbs/01a_prepare.ipynb #b9a306da
@@ -151,15 +167,20 @@ class ShardWriter:
         return self.shards
 
 # %% ../nbs/01a_prepare.ipynb #382e8779
+def _map(path) -> mmap.mmap:
+    with open(path, "rb") as f: return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
 class TokenShards:
-    "One split's memory-mapped token shards, read as one sequence."
-    def __init__(self, paths:list, dtype):
-        self.paths, self.maps = [Path(p) for p in paths], [np.memmap(p, dtype=dtype, mode="r") for p in paths]
+    "One split's memory-mapped token shards, read as one sequence; the mapped pages it reads are let go every `resident_bytes`."
+    def __init__(self, paths:list, dtype, resident_bytes:int=1 << 24):
+        self.paths, self.dtype = [Path(p) for p in paths], np.dtype(dtype)
+        self.mmaps = [_map(p) for p in self.paths]
+        self.maps = [np.frombuffer(m, dtype=self.dtype) for m in self.mmaps]
         self.ends = np.cumsum([0] + [len(m) for m in self.maps])
+        self.resident_bytes, self.touched = resident_bytes, 0   # bytes of pages read since they were last let go
     def __len__(self): return int(self.ends[-1])
-    def __array__(self, dtype=None, copy=None):
-        a = np.concatenate(self.maps) if len(self.maps) != 1 else np.asarray(self.maps[0])
-        return a if dtype is None else a.astype(dtype)
+    def __array__(self, dtype=None, copy=None):   # the whole split at once: small splits and tests, never a run
+        return self.read(0, len(self)) if dtype is None else self.read(0, len(self)).astype(dtype)
     def __getitem__(self, i):
         if isinstance(i, slice):
             lo, hi, step = i.indices(len(self))
@@ -168,16 +189,28 @@ class TokenShards:
         k = int(np.searchsorted(self.ends, i, side="right")) - 1
         return self.maps[k][i - self.ends[k]]
     def read(self, lo:int, hi:int) -> np.ndarray:
-        "Ids [lo, hi) as one array, across shard boundaries."
-        k, out = int(np.searchsorted(self.ends, lo, side="right")) - 1, []
+        "Ids [lo, hi) as a new array, across shard boundaries."
+        k, out = int(np.searchsorted(self.ends, lo, side="right")) - 1, [np.empty(0, self.dtype)]
         while lo < hi:
             n = min(hi, self.ends[k + 1]) - lo
             out.append(self.maps[k][lo - self.ends[k]:lo - self.ends[k] + n]); lo += n; k += 1
-        return np.concatenate(out) if len(out) != 1 else np.asarray(out[0])
+        a = np.concatenate(out)
+        self.touched += max(a.nbytes, mmap.PAGESIZE)
+        if self.touched >= self.resident_bytes: self.release()
+        return a
+    def release(self):
+        "Let the pages read so far go from this process (the page cache keeps them): a split read through never stays resident."
+        for m in self.mmaps: m.madvise(mmap.MADV_DONTNEED)
+        self.touched = 0
     def windows(self, starts, length:int) -> np.ndarray:
         "(len(starts), length) int64: the windows of `length` ids at `starts`."
         return np.stack([self.read(int(s), int(s) + length) for s in starts]).astype(np.int64)
     def __repr__(self): return f"TokenShards({len(self):,} ids in {len(self.maps)} shard(s))"
+
+# %% ../nbs/01a_prepare.ipynb #f1757ac6
+def chunked(ids, n:int=1 << 22):
+    "The ids of a split (its shards, or an array) in order, `n` at a time: a pass over a split holds one piece of it."
+    for lo in range(0, len(ids), n): yield np.asarray(ids[lo:lo + n])
 
 # %% ../nbs/01a_prepare.ipynb #d7c3ff0a
 PREPARE_FORMAT = 1   # the manifest's layout
@@ -188,28 +221,28 @@ def prepare_key(fingerprint:str, kind:str, vocab_size:int, train_frac:float, spl
                        TOKENIZER_VERSION, PREPARE_FORMAT, spm.__version__])
     return f"{kind}-{hashlib.sha256(spec.encode()).hexdigest()[:16]}"
 
-def _sha256(path) -> str:
-    h = hashlib.sha256()
+def _scan(path, dtype) -> tuple:
+    "(sha256, largest id) of a token file, read in pieces (not mapped: none of it stays in this process's memory)."
+    h, top = hashlib.sha256(), -1
     with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 22), b""): h.update(chunk)
-    return h.hexdigest()
+        for chunk in iter(lambda: f.read(1 << 22), b""): h.update(chunk); top = max(top, int(np.frombuffer(chunk, dtype).max()))
+    return h.hexdigest(), top
 
 def load_split(folder:Path, manifest:dict, split:str, vocab_size:int) -> TokenShards:
-    "The split's shards, memory-mapped, after checking sizes, sha256 and the id range."
-    dtype, paths = np.dtype(manifest["dtype"]), []
+    "The split's shards, memory-mapped, after checking sizes, sha256 and the id range (one streaming pass over each)."
+    dtype, paths, top = np.dtype(manifest["dtype"]), [], -1
     for e in manifest["shards"][split]:
         p = folder/e["name"]
         if not p.is_file(): raise TokenFileError(f"Token file {p} is missing: delete {folder} to prepare the corpus again.")
-        if p.stat().st_size != e["bytes"] or (got := _sha256(p)) != e["sha256"]:
-            raise TokenFileError(f"Token file {p} fails its checksum ({p.stat().st_size:,} bytes, manifest {e['bytes']:,}): "
+        if (size := p.stat().st_size) == e["bytes"]: got, largest = _scan(p, dtype)
+        if size != e["bytes"] or got != e["sha256"]:
+            raise TokenFileError(f"Token file {p} fails its checksum ({size:,} bytes, manifest {e['bytes']:,}): "
                                  f"delete {folder} to prepare the corpus again.")
-        paths.append(p)
-    shards = TokenShards(paths, dtype)
-    top = max(int(m.max()) for m in shards.maps)
+        paths.append(p); top = max(top, largest)
     if top >= vocab_size:
         raise TokenFileError(f"Token file in {folder} holds id {top}, outside the tokenizer's vocabulary of {vocab_size}: "
                              f"delete {folder} to prepare the corpus again with this tokenizer.")
-    return shards
+    return TokenShards(paths, dtype)
 
 # %% ../nbs/01a_prepare.ipynb #3e3bf5c7
 @dataclass
@@ -221,8 +254,11 @@ class TokenData:
     corpus_sha256: str       # the corpus fingerprint (00a_corpus): names, sizes and contents of its files
     folder: Path             # the cache folder: tokenizer.model, the shards, manifest.json
     manifest: dict = field(default_factory=dict)
-    @property
-    def chars_per_token(self) -> float: return float(self.tokenizer.piece_chars[np.asarray(self.val)].sum() / len(self.val))
+    @functools.cached_property
+    def chars_per_token(self) -> float:
+        "Characters per token of the validation split, counted a piece of it at a time."
+        counts = sum(np.bincount(ids, minlength=len(self.tokenizer.piece_chars)) for ids in chunked(self.val))
+        return float(counts @ self.tokenizer.piece_chars / len(self.val))
     @property
     def corpus(self) -> dict: return self.manifest.get("corpus", {})
 

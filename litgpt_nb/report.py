@@ -79,6 +79,13 @@ def corpus_note(f:dict) -> str:
     return ", ".join(ids)
 
 # %% ../nbs/05b_report.ipynb #aa84110e
+def _speed_note(s:dict) -> str:
+    "Training's and evaluation's tokens/s and the run's peak host memory, where its summary has them (older runs' do not)."
+    parts = [f"{s['tokens_per_s']:,.0f} tokens/s training" if s.get("tokens_per_s") else "",
+             f"{s['eval_tokens_per_s']:,.0f} evaluating" if s.get("eval_tokens_per_s") else "",
+             f"peak host memory {s['peak_rss_mb']:,.0f} MB (the run's process)" if s.get("peak_rss_mb") else ""]
+    return f" {', '.join(p for p in parts if p)}." if any(parts) else ""
+
 def headline(out_dir) -> str:
     "The run's verdict in markdown, computed from its files: the figure against the target, what ran, where, when, cost."
     s, out, f, target = _read(out_dir, "summary.json"), Path(out_dir), run_facts(out_dir), judged_target(out_dir)
@@ -91,7 +98,7 @@ def headline(out_dir) -> str:
         met = target_met(s["val_nats_per_char"], target)
         text = f"{'**Target met**' if met else '**Target not met**'}: {figure} (target <= {target}; {per_token})."
     text += (f" Best: {s['best_val_nats_per_char']:.4f} at step {s['best_step']:,}. "
-             f"{s['train_seconds']:.1f} s of training, ${s['cost_usd']:.2f}, stopped by {s['stop_reason']}.\n\n"
+             f"{s['train_seconds']:.1f} s of training, ${s['cost_usd']:.2f}, stopped by {s['stop_reason']}.{_speed_note(s)}\n\n"
              f"`{f['preset']}` preset, {f['params']:,} parameters, {f['steps']:,} steps on {f['corpus']} "
              f"({corpus_note(f)}, {vocab_note(out)}); {f['machine']} ({f['device']}), {f['date']}, "
              f"commit {f['commit']}.")

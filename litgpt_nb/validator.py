@@ -41,7 +41,7 @@ def best_from_dict(d:dict) -> Validation:
 class Validator:
     "A run's validations: the split and its scopes, the last and best of each, and the seconds the end's will take."
     model: torch.nn.Module                 # what validates: the weight average, when the run keeps one
-    val: torch.Tensor                      # the split's token ids, on the model's device
+    val: object                            # the split's ids: its shards (01a_prepare, read a batch at a time) or a device tensor
     piece_chars: torch.Tensor              # each token id's characters, on the same device
     block_size: int
     batch_size: int = 32                   # windows per forward pass
@@ -60,6 +60,8 @@ class Validator:
     last_eval_s: float = field(default=0.0, init=False)         # the latest validation's seconds
     end_eval_s: float = field(default=0.0, init=False)          # reserved for the end's validations: the stop guard's look-ahead
     eval_s: float = field(default=0.0, init=False)              # all validations and rescorings of this segment
+    validated_tokens: int = field(default=0, init=False)        # the targets this segment's validations scored, and
+    validated_s: float = field(default=0.0, init=False)         # their seconds: the evaluation's tokens/s, beside the training's
     warned: bool = field(default=False, init=False)             # the barrier's timeout has been warned of
 
     def __post_init__(self):
@@ -68,6 +70,8 @@ class Validator:
 
     @property
     def subset_mode(self) -> bool: return self.subset_tokens < self.whole_tokens
+    @property
+    def tokens_per_s(self) -> float: return round(self.validated_tokens / self.validated_s) if self.validated_s else None
 
 # %% ../nbs/03d_validator.ipynb #4420d239
 @patch_to(Validator)
@@ -93,6 +97,7 @@ def validate(self, step:int, subset:bool=False) -> Validation:
     self.last_eval_s = self.clock() - t
     self.eval_s += self.last_eval_s
     self.last = Validation(step, nats_per_token, nats_per_char, self.subset_tokens if max_tokens else self.whole_tokens)
+    self.validated_tokens, self.validated_s = self.validated_tokens + self.last.n_tokens, self.validated_s + self.last_eval_s
     whole_s = self.last_eval_s * self.whole_tokens / self.last.n_tokens   # a subset's seconds, scaled to the whole split
     self.end_eval_s = self.end_evals(whole_s)
     if self.timeout_s is not None and whole_s > self.timeout_s / 2 and not self.warned:

@@ -160,8 +160,11 @@ t=$(bounded "$(num "$LITGPT_NB_CLONE_S" 600)")
 cd "$W/litgpt_nb" || fail "the clone is missing"
 mkdir -p outputs/run && ln -sfn "$W/litgpt_nb/outputs/run" "$OUT/run"
 t=$(bounded "$(num "$LITGPT_NB_INSTALL_S" 1800)")
-log "installing (at most ${t}s)"
-timeout -k 10 "$t" bash -c "${LITGPT_NB_INSTALL:-pip install -q -e . || pip install -q --break-system-packages -e .}" >> "$OUT/boot.log" 2>&1 || fail "pip install failed or took over ${t}s"
+case "$LITGPT_NB_EXTRAS" in *[!a-z,]*) fail "LITGPT_NB_EXTRAS is not names of extras (a launcher bug: please report it)";; esac
+TARGET=".${LITGPT_NB_EXTRAS:+[$LITGPT_NB_EXTRAS]}"   # the project, with the extras its trackers need: .[tensorboard,wandb]
+log "installing $TARGET (at most ${t}s)"
+timeout -k 10 "$t" bash -c "${LITGPT_NB_INSTALL:-pip install -q -e \"\$1\" || pip install -q --break-system-packages -e \"\$1\"}" install "$TARGET" \
+  >> "$OUT/boot.log" 2>&1 || fail "pip install failed or took over ${t}s"
 now=$(date +%s)
 train_s=$(left)
 [ "$train_s" -gt 60 ] || fail "no time left for training before the wall-time cap"

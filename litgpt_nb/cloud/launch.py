@@ -11,8 +11,9 @@ __all__ = ['ANONYMOUS_GIT', 'COMMUNITY_WARNING', 'POD_FINAL', 'NO_CONTAINER', 'L
 # %% ../../nbs/08e_cloud_launch.ipynb #6813d144
 import json, math, os, secrets, signal, subprocess, threading, time, urllib.parse
 from pathlib import Path
-from .client import PodConfig, PodError, KeyRefused, RunPodRest, load_api_key, redact, read_pod_logs
-from .boot import pod_env
+from .client import (PodConfig, PodError, KeyRefused, RunPodRest, load_api_key, load_wandb_key, redact,
+                                    read_pod_logs)
+from .boot import pod_env, run_loggers
 from .creation import (CLOUDS, gpu_offers, affordable, worst_case_usd, pod_body, create_or_sweep, terminate, sweep,
                                       our_pods, pod_table, check_data_centers)
 from .results import fetch_results, progress, hand_over, printable
@@ -85,13 +86,15 @@ def plan(cfg:PodConfig, log=print) -> dict:
     if cfg.cloud_type not in CLOUDS: raise PodError(f"cloud_type must be one of {tuple(CLOUDS)}, not {cfg.cloud_type!r}.")
     check_params(cfg)
     key = load_api_key(cfg.api_key_file, log)
-    rest = RunPodRest(key, timeout_s=cfg.api_timeout_s, attempts=cfg.api_attempts, wait_s=cfg.api_wait_s, log=log)
+    wandb_key = load_wandb_key(cfg.wandb_api_key_file, key, log) if cfg.wandb_api_key_file else None   # for the pod alone
+    rest = RunPodRest(key, timeout_s=cfg.api_timeout_s, attempts=cfg.api_attempts, wait_s=cfg.api_wait_s, log=log, secrets=(wandb_key,))
     if rest.note: log(rest.note)
     if cfg.cloud_type != "SECURE": log(COMMUNITY_WARNING)
     repo, commit = preflight_source(cfg)
     check_data_centers(rest, cfg)
     candidates = affordable(gpu_offers(rest, cfg, log), cfg)
-    return dict(key=key, repo=repo, commit=commit, candidates=candidates, rest=rest, running=running_pods_check(rest, cfg, log))
+    return dict(key=key, wandb_key=wandb_key, repo=repo, commit=commit, candidates=candidates, rest=rest,
+                running=running_pods_check(rest, cfg, log))
 
 # %% ../../nbs/08e_cloud_launch.ipynb #673d2589
 def dry_run(cfg:PodConfig, log=print) -> list:
@@ -99,13 +102,13 @@ def dry_run(cfg:PodConfig, log=print) -> list:
     p = plan(cfg, log); rest, now = p["rest"], int(time.time())
     offer, dc, headers = p["candidates"][0], (cfg.data_centers or (None,))[0], {**rest._headers(), "Authorization": "Bearer ***"}
     body = pod_body(cfg, "litgpt-nb-<launch>-1", offer, dc,
-                    pod_env(cfg, p["repo"], p["commit"], "<token>", now, offer.usd_per_hour, "<launch>"))
+                    pod_env(cfg, p["repo"], p["commit"], "<token>", now, offer.usd_per_hour, "<launch>", p["wandb_key"]))
     reqs = ([dict(method="GET", url=f"{rest.url}/catalog/gpus?" + urllib.parse.urlencode(rest.catalog_query(cfg.gpu_count, c)), headers=headers)
              for c in CLOUDS[cfg.cloud_type]] + [dict(method="GET", url=f"{rest.url}/pods", headers=headers),
             dict(method="POST", url=f"{rest.url}/pods", headers=headers, body=body)] +
             [dict(method=m, url=f"{rest.url}/pods/<podId>", headers=headers) for m in ("GET", "DELETE")])
     log(f"dry run: every check passed; candidates in order: {', '.join(f'{o.gpu_id} ({o.cloud}) ${o.usd_per_hour:.2f}/h' for o in p['candidates'])}")
-    for r in reqs: log(redact(json.dumps(r, indent=1), p["key"]))
+    for r in reqs: log(redact(json.dumps(r, indent=1), p["key"], p["wandb_key"]))
     return reqs
 
 # %% ../../nbs/08e_cloud_launch.ipynb #53a857c1
@@ -166,7 +169,7 @@ def fetch_pod_logs(rest:RunPodRest, pod_id:str, out:Path, cfg:PodConfig, log=pri
     except Exception as e:
         log(f"could not read RunPod's logs of {pod_id}: {type(e).__name__}: {rest._scrub(str(e))[:200]}"); return []
     (out/"pod").mkdir(parents=True, exist_ok=True)
-    (out/"pod"/"runpod.log").write_text(redact("".join(l + "\n" for l in lines), rest.key))
+    (out/"pod"/"runpod.log").write_text(redact("".join(l + "\n" for l in lines), rest.key, *rest.secrets))
     log(f"RunPod's logs of the pod ({len(lines)} lines): {out/'pod'/'runpod.log'}")
     return lines
 
@@ -289,10 +292,11 @@ def launch(cfg:PodConfig, log=print, hand_over=hand_over, signals=LEAVING) -> di
         out = Path(cfg.out_dir or project_root()/"outputs"/f"pod-{commit[:7]}-{time.strftime('%Y%m%d-%H%M%S')}")
         archived = prepare_out_dir(out)
         launch_id, token, created_at = f"{time.strftime('%Y%m%d-%H%M%S')}-{secrets.token_hex(3)}", secrets.token_urlsafe(16), int(time.time())
-        say = _logger(out/"pod"/"launch.log", (p["key"], token), log, early); rest.log = say
+        say = _logger(out/"pod"/"launch.log", (p["key"], token, p["wandb_key"]), log, early); rest.log = say
         if archived: say(f"{out} held an earlier run: moved its files to {archived}")
         body_for = lambda name, offer, dc: pod_body(cfg, name, offer, dc,
-                                                    pod_env(cfg, p["repo"], commit, token, created_at, offer.usd_per_hour, launch_id))
+                                                    pod_env(cfg, p["repo"], commit, token, created_at, offer.usd_per_hour, launch_id,
+                                                            p["wandb_key"]))
         costs = CostLog(out/"pod"/"cost_log.csv", 0.0, 0.0, cfg.poll_s)   # its rate is the pod's, once there is one
         pod, offer, name = create_or_sweep(rest, cfg, body_for, p["candidates"], launch_id, say)
         return _supervise(rest, pod["id"], offer, name, cfg, p, out, token, created_at, launch_id, costs, say, hand_over, signals)

@@ -65,7 +65,7 @@ class FakeRunPod:
         self.user_key = "rpa_" + secrets.token_hex(20).upper()   # made per instance: no key of the fake is in the repository
         self.gpus, self.workdir, self.host, self.bill_multiplier, self.schema = gpus, Path(workdir), host, bill_multiplier, Schema()
         self.pods, self.requests, self.faults, self.schema_errors, self.calls = {}, [], [], [], {}
-        self.lock, self.stopping = threading.Lock(), False
+        self.lock, self.stopping, self.held = threading.Lock(), False, []   # held: the paths of responses held open (log streams)
         self.pod_key_rest, self.graphql, self.graphql_per_minute, self.quota_per_minute = "404", "limited", 2, 60   # strict
         self.propagation_gets = 1                                # strict: a new pod's first GET answers 404
         self.window_s, self.never_start, self.fail_start, self.late_s = 60, False, None, 4.0   # window_s: the quotas' window
@@ -131,8 +131,10 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(status)
             for k, v in (headers if hold else {**headers, "Content-Length": str(len(body))}).items(): self.send_header(k, v)
             self.end_headers(); self.wfile.write(body if cut is None else body[:cut]); self.wfile.flush()
-            end = time.time() + hold
-            while time.time() < end and not self.server.fake.stopping: time.sleep(0.1)
+            end, fake = time.time() + hold, self.server.fake; fake.held.append(self.path)   # held open: a reader that left early leaves it so
+            try:
+                while time.time() < end and not fake.stopping: time.sleep(0.1)
+            finally: fake.held.remove(self.path)
         except (BrokenPipeError, ConnectionResetError): pass
         if cut is not None or hold: self.close_connection = True
     do_GET = do_POST = do_DELETE = _any
