@@ -97,6 +97,8 @@ def headline(out_dir) -> str:
     else:
         met = target_met(s["val_nats_per_char"], target)
         text = f"{'**Target met**' if met else '**Target not met**'}: {figure} (target <= {target}; {per_token})."
+        if isinstance(t := s.get("time_to_target"), dict):   # the first whole-split validation at or under it
+            text += f" Time to target: step {t['step']:,}, {t['train_seconds']:.1f} s of training."
     text += (f" Best: {s['best_val_nats_per_char']:.4f} at step {s['best_step']:,}. "
              f"{s['train_seconds']:.1f} s of training, ${s['cost_usd']:.2f}, stopped by {s['stop_reason']}.{_speed_note(s)}\n\n"
              f"`{f['preset']}` preset, {f['params']:,} parameters, {f['steps']:,} steps on {f['corpus']} "

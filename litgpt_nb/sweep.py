@@ -44,6 +44,7 @@ class SweepSpec:
     out_root: str = None            # None: outputs/sweeps in the project
     notebook: str = None            # None: the project's nbs/train.ipynb; else another notebook in nbs/, by name (never a URL)
     devices: list = None            # one run at a time on each, e.g. [cuda:0, cuda:1]; None: every GPU when there are several
+    rank_by: str = "final"          # the report's order: "final" nats/char, or "to_target" (the training seconds to the target)
 
     def __post_init__(self): check_spec(self)
 
@@ -64,6 +65,7 @@ def check_spec(s:SweepSpec):
     if s.search == "grid" and not s.grid and not s.overrides:
         raise SweepError("grid is empty and there are no overrides: give grid: {lr: [0.001, 0.002]} or overrides: [{}].")
     if s.search not in ("grid", "optuna"): raise _bad("search", "'grid' or 'optuna'", s.search)
+    if s.rank_by not in ("final", "to_target"): raise _bad("rank_by", "'final' or 'to_target'", s.rank_by)
     if s.notebook is not None: project_notebook(s.notebook)
     if s.search == "optuna" and not s.space: raise _bad("space", "a non-empty mapping for search: optuna (e.g. {lr: {low: 1e-4, high: 1e-2, log: true}})", s.space)
     if not isinstance(s.seeds, list) or not s.seeds or not all(isinstance(x, int) and not isinstance(x, bool) for x in s.seeds):

@@ -30,6 +30,11 @@ def _json(p:Path):
     try: return json.loads(p.read_text())
     except (OSError, json.JSONDecodeError): return None
 
+def _to_target_s(s:dict):
+    "The training seconds to the run's first whole-split validation at or under its target; NaN if not reached (or an older run)."
+    t = s.get("time_to_target")
+    return float(t["train_seconds"]) if isinstance(t, dict) else math.nan
+
 def run_table(root) -> pd.DataFrame:
     "One row per run folder of the sweep at `root`: configuration, seed, swept values, state and figures."
     root, swept, rows = Path(root), swept_fields(read_spec(root)), []
@@ -42,17 +47,21 @@ def run_table(root) -> pd.DataFrame:
         rows.append(dict(run=r["name"], config=r["config"], seed=r["seed"], **{k: r["overrides"].get(k, used.get(k)) for k in swept},
                          state=state, final=s.get("val_nats_per_char"), best=s.get("best_val_nats_per_char"),
                          best_step=s.get("best_step"), steps=s.get("steps"), train_seconds=s.get("train_seconds"),
-                         tokens_per_s=s.get("tokens_per_s"), cost_usd=s.get("cost_usd"), device=s.get("device"), stop_reason=stop))
+                         tokens_per_s=s.get("tokens_per_s"), cost_usd=s.get("cost_usd"), device=s.get("device"), stop_reason=stop,
+                         to_target_s=_to_target_s(s)))
     return pd.DataFrame(rows).set_index("run") if rows else pd.DataFrame()
 
 # %% ../nbs/16a_sweep_report.ipynb #e30d32b9
-def config_summary(runs:pd.DataFrame, swept:list) -> pd.DataFrame:
-    "Per configuration of the done runs: swept values, seeds, final and best nats/char mean and std, time, tokens/s."
+def config_summary(runs:pd.DataFrame, swept:list, rank_by:str="final") -> pd.DataFrame:
+    "Per configuration of the done runs: swept values, seeds, final and best nats/char, time, tokens/s, time to target; ranked."
     g = runs[runs.state == "done"].groupby("config", sort=False)
     t = g[swept].first() if swept else pd.DataFrame(index=g.size().index)
     t["seeds"] = g.seed.count()
     for col in ("final", "best"): t[f"{col}_mean"], t[f"{col}_std"] = g[col].mean(), g[col].std(ddof=1)
     t["train_s"], t["tokens_per_s"] = g.train_seconds.mean(), g.tokens_per_s.mean()
+    t["to_target_s"], t["reached"] = g.to_target_s.mean(), g.to_target_s.count()   # the mean over the seeds that reached it
+    if rank_by == "to_target":   # those that reached the target in more seeds first, then the sooner, then the lower figure
+        return t.sort_values(["reached", "to_target_s", "final_mean"], ascending=[False, True, True])
     return t.sort_values("final_mean")
 
 # %% ../nbs/16a_sweep_report.ipynb #9d7ae1f6
