@@ -41,6 +41,7 @@ class TrainConfig:
     n_layer: int = None             # the model's size, for a scaling study; None keeps the model preset's
     n_head: int = None
     n_embd: int = None
+    block_size: int = None          # the context in tokens (the presets: 128 on a CPU, 256 the baseline)
     norm_class_name: str = None     # "LayerNorm" (the presets) or "RMSNorm" (Llama's: no mean, no bias)
     mlp_class_name: str = None      # "GptNeoxMLP" (the presets: GELU) or "LLaMAMLP" (SwiGLU: give intermediate_size too)
     intermediate_size: int = None   # the MLP's width (the presets: 4 * n_embd; SwiGLU at 8 * n_embd / 3 has the GELU MLP's parameters)
@@ -137,6 +138,7 @@ RULES = [   # (field, holds for a valid config, what it must be)
     ("steps", lambda c: c.steps > 0, "> 0"), ("batch_size", lambda c: c.batch_size > 0, "> 0"),
     ("lr", lambda c: c.lr > 0, "> 0"), ("n_evals", lambda c: c.n_evals >= 1, ">= 1"),
     ("eval_every", lambda c: c.eval_every is None or c.eval_every > 0, "> 0"),
+    ("block_size", lambda c: c.block_size is None or c.block_size > 0, "> 0 (or None: the model preset's)"),
     ("eval_tokens", lambda c: c.eval_tokens is None or c.eval_tokens > 0, "> 0"),
     ("log_every", lambda c: c.log_every > 0, "> 0"), ("nproc", lambda c: c.nproc >= 1, ">= 1"),
     ("nnodes", lambda c: c.nnodes >= 1, ">= 1"), ("node_rank", lambda c: 0 <= c.node_rank < c.nnodes, "in [0, nnodes)"),
@@ -161,7 +163,7 @@ RULES = [   # (field, holds for a valid config, what it must be)
 
 MODEL_SWITCHES = ("parallel_residual", "bias", "rotary_percentage", "embd_dropout", "n_layer", "n_head", "n_embd",   # TrainConfig fields handed
                   "norm_class_name", "mlp_class_name", "intermediate_size", "norm_qk", "n_query_groups", "attn_bias",   # to the model Config
-                  "final_logit_softcapping", "attention_logit_softcapping")
+                  "final_logit_softcapping", "attention_logit_softcapping", "block_size")
 
 def model_switches(c:TrainConfig) -> dict:
     "The model Config fields `c` sets (a switch left at None keeps the model preset's value)."

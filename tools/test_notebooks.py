@@ -31,7 +31,10 @@ def run(nb:Path, flags:str, logs:Path, held:bool=False) -> tuple:
     # the notebook's temporary files (runs, fake pods, torchrun's folders) in a folder of its own, removed when it passes
     tmp = tempfile.mkdtemp(prefix=f"test-{nb.stem[:12]}-")
     with open(log, "w") as f:
-        env = {"TORCHINDUCTOR_CACHE_DIR": str(ROOT/".venv"/"inductor-cache"), **os.environ, "TMPDIR": tmp,   # compiled kernels kept
+        # compiled kernels kept, one cache per vector level: inductor's cache key leaves ATEN_CPU_CAPABILITY out, and kernels
+        # compiled held to AVX2 crash an unheld process that loads them (06a: "double free or corruption", 2026-12-07)
+        isa = (AVX2 if held else os.environ).get("ATEN_CPU_CAPABILITY", "native")
+        env = {"TORCHINDUCTOR_CACHE_DIR": str(ROOT/".venv"/f"inductor-cache-{isa}"), **os.environ, "TMPDIR": tmp,
                **(AVX2 if held else {})}
         proc = subprocess.Popen(cmd, cwd=ROOT, stdout=f, stderr=subprocess.STDOUT, env=env)
         _, status, usage = os.wait4(proc.pid, 0)   # its CPU time, with every process it waited for
