@@ -44,11 +44,13 @@ def run_table(root) -> pd.DataFrame:
         used = {k: getattr(TrainConfig, k) for k in swept if hasattr(TrainConfig, k)} | used   # a run older than a field trained with its default
         stop = s.get("stop_reason")
         state = "done" if stop in ("steps", "target") else "pruned" if stop == "pruned" else "unfinished"
-        rows.append(dict(run=r["name"], config=r["config"], seed=r["seed"], **{k: r["overrides"].get(k, used.get(k)) for k in swept},
-                         state=state, final=s.get("val_nats_per_char"), best=s.get("best_val_nats_per_char"),
-                         best_step=s.get("best_step"), steps=s.get("steps"), train_seconds=s.get("train_seconds"),
-                         tokens_per_s=s.get("tokens_per_s"), cost_usd=s.get("cost_usd"), device=s.get("device"), stop_reason=stop,
-                         to_target_s=_to_target_s(s)))
+        values = {k: r["overrides"].get(k, used.get(k)) for k in swept}
+        figures = dict(state=state, final=s.get("val_nats_per_char"), best=s.get("best_val_nats_per_char"),
+                       best_step=s.get("best_step"), steps=s.get("steps"), train_seconds=s.get("train_seconds"),
+                       tokens_per_s=s.get("tokens_per_s"), cost_usd=s.get("cost_usd"), device=s.get("device"), stop_reason=stop,
+                       to_target_s=_to_target_s(s))
+        figures = {f"{k}_done" if k in values else k: v for k, v in figures.items()}   # a swept `steps`: the run's own is steps_done
+        rows.append(dict(run=r["name"], config=r["config"], seed=r["seed"], **values, **figures))
     return pd.DataFrame(rows).set_index("run") if rows else pd.DataFrame()
 
 # %% ../nbs/16a_sweep_report.ipynb #e30d32b9

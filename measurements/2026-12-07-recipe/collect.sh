@@ -3,7 +3,7 @@
 # metrics, config and env. Run from the repository root after the sweeps and the `make run`s below.
 set -euo pipefail
 here=measurements/2026-12-07-recipe
-for s in cpu-recipe-screen cpu-recipe-seeds cpu-recipe-stage3; do
+for s in cpu-recipe-screen cpu-recipe-seeds cpu-recipe-stage3 cpu-recipe-shape; do
   mkdir -p $here/$s; cp outputs/sweeps/$s/spec.yaml $here/$s/
   [ -f outputs/sweeps/$s/report.ipynb ] && cp outputs/sweeps/$s/report.ipynb $here/$s/
   for r in outputs/sweeps/$s/*/; do
