@@ -14,7 +14,8 @@ from .config import make_config, ParameterError, TRAIN_PRESETS, TrainConfig
 from .runfiles import project_root, check_names, check_preset, check_resume, check_corpus, prepare_corpus, claim_run_dir, archive_previous_run
 from .runner import run_notebook, forward_signals, Interrupted, NotebookFailed
 from .ddp import run_training
-from .bench import SIDE_BY_SIDE_PAIRS
+from .rundir import SUMMARY, REPORT, read_summary
+from .speed.bench import SIDE_BY_SIDE_PAIRS
 from .cloud.client import PodConfig, PodError, DEFAULT_GPUS
 from .serve import add_serve_arguments, serve_command
 from .worker import add_worker_arguments, worker_command
@@ -208,10 +209,10 @@ def _train_report(cfg:TrainConfig, params:dict) -> tuple:
     if not cfg.resume: archive_previous_run(out)   # before papermill writes its report.ipynb over the earlier one's
     given = {k: v for k, v in params.items() if v is not None}
     with forward_signals() as got:
-        try: run_notebook(_train_notebook(), out/"report.ipynb", {**given, "preset": cfg.preset, "out_dir": cfg.out_dir}, cwd=Path.cwd())
+        try: run_notebook(_train_notebook(), out/REPORT, {**given, "preset": cfg.preset, "out_dir": cfg.out_dir}, cwd=Path.cwd())
         except NotebookFailed:
             if not got: raise   # else the signal ended it: said below
-    s = json.loads((out/"summary.json").read_text()) if (out/"summary.json").exists() else {}
+    s = read_summary(out)
     if got and s.get("stop_reason") != "sigterm":   # the signal came before training began, or after it ended
         name = signal.Signals(got[0]).name
         raise Interrupted(f"stopped by {name} after the run ended ({s['steps']} steps): {out/'report.ipynb'} is cut short" if s else
@@ -239,7 +240,7 @@ def _pod(a):
         from litgpt_nb.cloud.launch import launch, dry_run, LauncherSignalled
         split = lambda s: tuple(x.strip() for x in s.split(",") if x.strip())
         make_config(a.preset, **{"steps": a.steps, **parse_pairs(a.params)})   # refuse bad parameters before renting anything
-        if a.sweep: from litgpt_nb.sweep import pod_spec
+        if a.sweep: from litgpt_nb.experiments.sweep import pod_spec
         cfg = PodConfig(steps=a.steps, preset=a.preset, budget_usd=a.budget, max_hours=a.max_hours, gpu_types=split(a.gpu_types),
                         gpu_count=a.gpu_count, data_centers=split(a.data_centers), cloud_type=a.cloud_type, image=a.image,
                         out_dir=a.out_dir, repo_url=a.repo_url, commit=a.commit, allow_dirty=a.allow_dirty, allow_running=a.allow_running,
@@ -268,16 +269,16 @@ def _pod(a):
 # %% ../nbs/10_cli.ipynb #fb86175e
 def _report(run_dir:Path):
     "The headline of a finished run in plain text, and report.html beside its report.ipynb."
-    if not (run_dir/"summary.json").exists():
-        raise FileNotFoundError(f"{run_dir} holds no summary.json: give the folder of a finished run (e.g. outputs/cpu).")
+    if not (run_dir/SUMMARY).exists():
+        raise FileNotFoundError(f"{run_dir} holds no {SUMMARY}: give the folder of a finished run (e.g. outputs/cpu).")
     from litgpt_nb.report import headline_text, render_html
     print(headline_text(run_dir))
-    if (run_dir/"report.ipynb").exists(): print(f"\nreport: {run_dir/'report.ipynb'}\nreader's copy: {render_html(run_dir/'report.ipynb')}")
+    if (run_dir/REPORT).exists(): print(f"\nreport: {run_dir/REPORT}\nreader's copy: {render_html(run_dir/REPORT)}")
     else: print(f"\n{run_dir} has no report.ipynb (a headless run): its files are summary.json, metrics.csv and train.log")
 
 def _bench(a):
     "The benchmark, or (--side-by-side) ours and nanoGPT's model stepped in turn; every preset, mode and path checked first."
-    from litgpt_nb.bench import run_benchmark, side_by_side, mode_config
+    from litgpt_nb.speed.bench import run_benchmark, side_by_side, mode_config
     presets, modes, devices = a.presets.split(","), a.modes.split(","), a.devices.split(",") if a.devices else None
     for p in presets: make_config(p)
     for m in modes:
@@ -304,13 +305,13 @@ def _command(a):
     elif a.command == "report": _report(Path(a.run_dir))
     elif a.command == "bench": _bench(a)
     elif a.command == "compare":
-        from litgpt_nb.nanogpt import compare
+        from litgpt_nb.speed.nanogpt import compare
         params = parse_pairs(a.params); check_names(params)
         print(compare(a.nanogpt, a.preset, **params).to_string())
     elif a.command in ("export", "generate"): _model_command(a)
     elif a.command == "prepare": _prepare(a)
     elif a.command == "sweep":
-        from litgpt_nb.sweep import run_sweep, load_spec, capped
+        from litgpt_nb.experiments.sweep import run_sweep, load_spec, capped
         s = capped(load_spec(a.spec), a.budget_usd, a.max_hours, a.usd_per_hour, a.out_root)
         root = run_sweep(s, max_runs=a.max_runs, report=not a.no_report)
         print(f"sweep folder: {root}" + ("" if a.no_report else f"  report: {root/'report.ipynb'}"))

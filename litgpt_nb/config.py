@@ -19,10 +19,10 @@ from .errors import LitgptNbError
 # %% ../nbs/03_config.ipynb #7506f4ff
 class ParameterError(LitgptNbError, ValueError): "A run parameter is unknown or has a value that cannot be used."
 
-# %% ../nbs/03_config.ipynb #77fe6958
+# %% ../nbs/03_config.ipynb #2cc81179
 @dataclass
-class TrainConfig:
-    "One training run; the field names are train.ipynb's parameters. Checked when made (`check_config`)."
+class _WhatToTrain:
+    "TrainConfig's first fields: what to train, from which corpus, with which tokenizer."
     # what to train
     preset: str = "baseline"        # named defaults for the fields below (TRAIN_PRESETS), and the run folder's name
     model: str = None               # model preset (02_model); None: the preset's own name
@@ -33,6 +33,11 @@ class TrainConfig:
     exclude: str = None             # paths inside a folder corpus left out, comma-separated ("test/*"); None: none
     split_by: str = "position"      # "position": the last 5% of the bytes validate (Tiny Shakespeare's split); "document": whole files do
     max_device_tokens: int = None   # a training split up to this many tokens is copied to the device whole, a longer one read window by window from its memory-mapped shards; None: 50M on a GPU, none on a CPU (the shards are in its memory already)
+
+# %% ../nbs/03_config.ipynb #3b8af2f9
+@dataclass
+class _ModelSwitches(_WhatToTrain):
+    "TrainConfig's model switches, after what to train: each a field of the model Config; None keeps the preset's."
     # the model's recipe switches: LitGPT's Config names, so parity holds for any setting; None keeps the model preset's
     parallel_residual: bool = None  # attention and MLP side by side (the presets: True) or one after the other (nanoGPT)
     bias: bool = None               # biases in the linear layers and LayerNorms (the presets: True; nanoGPT's baby: False)
@@ -50,6 +55,11 @@ class TrainConfig:
     attn_bias: bool = None          # a bias on qkv even with bias=False (the presets: False)
     final_logit_softcapping: float = None      # logits -> c tanh(logits / c) (the presets: off; modded-nanogpt: 30 at its size)
     attention_logit_softcapping: float = None  # the same on attention scores (the presets: off; with it attention runs the math kernel)
+
+# %% ../nbs/03_config.ipynb #81abbe39
+@dataclass
+class _Recipe(_ModelSwitches):
+    "TrainConfig's recipe, after the model switches: steps, batch, schedule, optimizer, regularisation, seed."
     # the recipe
     steps: int = 3000               # optimizer steps
     batch_size: int = 32            # sequences per optimizer step over all processes, so nproc never changes the recipe
@@ -75,6 +85,11 @@ class TrainConfig:
     grad_clip: float = 1.0          # max global gradient norm, against one bad batch's spike; 0 turns clipping off
     dropout: float = 0.2            # without it the model memorises the 1M training characters
     seed: int = 1337                # Python, NumPy, torch and the batch stream: a run repeats exactly
+
+# %% ../nbs/03_config.ipynb #a01055f6
+@dataclass
+class _Records(_Recipe):
+    "TrainConfig's validations, logs and checkpoints, after the recipe."
     # validation, logs and checkpoints
     n_evals: int = 12               # validations, denser early where the loss moves; each scores the split (eval_tokens: a subset until the last) and checkpoints
     eval_every: int = None          # instead of n_evals: every so many steps, and at the end
@@ -89,6 +104,11 @@ class TrainConfig:
     stop_at_target: bool = False    # stop at the first validation that meets the target (a pod's money saved)
     out_dir: str = None             # None: outputs/<preset> in the project
     resume: bool = False            # continue from the newest complete checkpoint in out_dir
+
+# %% ../nbs/03_config.ipynb #09be9112
+@dataclass
+class _Resources(_Records):
+    "TrainConfig's money, time, processes and device, after the validations."
     # money and time
     budget_usd: float = 20.0        # hard cap: the run stops before one more step and checkpoint would pass it
     usd_per_hour: float = 0.0       # the machine's price (0 on your own machine: the budget never stops it)
@@ -103,6 +123,11 @@ class TrainConfig:
     node_rank: int = 0              # this machine, 0 .. nnodes - 1: node 0 hosts the rendezvous and process 0, which writes the run
     rdzv_endpoint: str = None       # host:port of node 0 that every node reaches (RunPod: $PRIMARY_ADDR:29400); needed when nnodes > 1
     ddp_timeout_s: float = 300      # a DDP collective, or the rendezvous of nodes, waiting longer than this fails instead of hanging
+
+# %% ../nbs/03_config.ipynb #77fe6958
+@dataclass
+class TrainConfig(_Resources):
+    "One training run; the field names are train.ipynb's parameters. Checked when made (`check_config`)."
     # speed: each switch is off in the reference and on in FAST where it pays
     fast: bool = False              # every switch below that suits the device (FAST), unless given
     dtype: str = "float32"          # "bfloat16": autocast matmuls to bf16
@@ -161,6 +186,7 @@ RULES = [   # (field, holds for a valid config, what it must be)
      "distinct names of trackers, \"tensorboard\" or \"wandb\" (e.g. [\"tensorboard\", \"wandb\"])"),
 ]
 
+# %% ../nbs/03_config.ipynb #0de453bd
 MODEL_SWITCHES = ("parallel_residual", "bias", "rotary_percentage", "embd_dropout", "n_layer", "n_head", "n_embd",   # TrainConfig fields handed
                   "norm_class_name", "mlp_class_name", "intermediate_size", "norm_qk", "n_query_groups", "attn_bias",   # to the model Config
                   "final_logit_softcapping", "attention_logit_softcapping", "block_size")
@@ -169,6 +195,7 @@ def model_switches(c:TrainConfig) -> dict:
     "The model Config fields `c` sets (a switch left at None keeps the model preset's value)."
     return {k: getattr(c, k) for k in MODEL_SWITCHES if getattr(c, k) is not None}
 
+# %% ../nbs/03_config.ipynb #3c494fe2
 def check_config(c:TrainConfig):
     "Raise `ParameterError` naming the first field of `c` whose type or value cannot be used."
     for f in fields(c): _check_type(f.name, getattr(c, f.name))

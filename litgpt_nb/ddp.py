@@ -15,6 +15,7 @@ import torch
 import torch.distributed as dist
 from .config import TrainConfig, resolve_device
 from .runfiles import resolve_out_dir
+from .rundir import CHECKPOINTS, read_json, SUMMARY
 from .callbacks import Callback, default_callbacks
 from .learner import train
 from .errors import LitgptNbError
@@ -94,7 +95,7 @@ def failed(cfg:TrainConfig, log:str, code:int, log_path) -> str:
     else: who = f"node {cfg.node_rank} of {cfg.nnodes} failed (exit code {code})"
     every = " every node" if cfg.nnodes > 1 else ""
     return (f"{who}{f': {err}' if err and not lost else ''}; its output is in {log_path}, the last good checkpoint in "
-            f"{resolve_out_dir(cfg)/'checkpoints'}: fix the cause and rerun{every} with resume=True.")
+            f"{resolve_out_dir(cfg)/CHECKPOINTS}: fix the cause and rerun{every} with resume=True.")
 
 # %% ../nbs/07_ddp.ipynb #40848af6
 def launch_torchrun(cfg:TrainConfig, env:dict=None, callbacks:list=()) -> dict:
@@ -116,7 +117,7 @@ def launch_torchrun(cfg:TrainConfig, env:dict=None, callbacks:list=()) -> dict:
     if proc.returncode:
         raise DistributedRunError(f"{failed(cfg, log, proc.returncode, log_path if out.is_dir() else 'the lines below')}\n{tail}")
     if cfg.node_rank: return dict(node_rank=cfg.node_rank, nnodes=cfg.nnodes, world_size=cfg.nnodes * cfg.nproc, run="on node 0")
-    return json.loads((out/"summary.json").read_text())
+    return read_json(out, SUMMARY)
 
 def run_training(cfg:TrainConfig) -> dict:
     "Train in this process (one process on one node) or under torchrun."

@@ -10,23 +10,21 @@ import json, os, resource, sys, time
 from collections.abc import Callable
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
-import numpy as np
 import torch
 import torch.distributed as dist
 from torch.optim.swa_utils import AveragedModel, get_ema_multi_avg_fn
-from .config import TrainConfig, model_switches, resolve_device, bfloat16_is_fast
+from .config import TrainConfig, model_switches, resolve_device
 from .tokenizer import BPE_VOCAB_SIZE
 from .prepare import TokenData, prepare_data, check_context
 from .model import GPT, Config, n_params
 from .batches import on_device, copy_to_device, BatchStream, split_batch, host_micro_batch, rank_batches, lr_at, eval_points
-from .step import setup_device, autocast_for, compile_blocks, make_optimizer, make_stepper, check_graph_device, muon_dtype
+from .step import setup_device, autocast_for, compile_blocks, make_optimizer, make_stepper, check_graph_device
 from .validator import patch_to, Validator, best_to_dict
 from .guards import cost_usd, target_met, TrainingDiverged
-from .checkpoint import (CheckpointError, seed_everything, rng_state, set_rng_state, latest_checkpoint, load_checkpoint,
-                                  read_checkpoint, list_checkpoints, prune_checkpoints, check_disk, Checkpointer)
-from .data import sha256_file
-from .runfiles import (RunLog, resolve_out_dir, archive_previous_run, write_run_info, failure_snapshot, peak_mem_mb,
-                                read_csv_rows, file_checksums)
+from .rundir import (CHECKPOINTS, LOG, checkpoint_dir, list_checkpoints, latest_checkpoint, load_checkpoint, checkpoint_weights,
+                              write_summary, median_tokens_per_s)
+from .checkpoint import seed_everything, rng_state, restore_training, prune_checkpoints, check_disk, Checkpointer
+from .runfiles import RunLog, resolve_out_dir, archive_previous_run, write_run_info, run_banner, failure_snapshot, peak_mem_mb
 from .callbacks import EVENTS, CancelRun, check_events, default_callbacks
 from .trackers import tracker_callbacks, interactive_frontend, LiveCurve
 
@@ -145,7 +143,7 @@ def setup(self):
     if cfg.micro_batch_size is None:   # a CPU's passes sized to its logits (03a_batches): the same gradient, less memory
         self.micro, self.n_micro = (m := host_micro_batch(self.micro, self.model_config.block_size, self.data.tokenizer.vocab_size,
                                     self.device)), self.micro * self.n_micro // m
-    self.autocast, self.ckpt_dir = autocast_for(cfg, self.device), self.out/"checkpoints"
+    self.autocast, self.ckpt_dir = autocast_for(cfg, self.device), self.out/CHECKPOINTS
     self.log = RunLog(self.out, self.main, self.echo)
     self.validator = self.make_validator()
     if self.main and not cfg.resume: archive_previous_run(self.out, self.say)
@@ -156,12 +154,8 @@ def setup(self):
     self.stepper = make_stepper(self.model, self.train_model, self.opt, cfg, self.autocast)
     self.validate_at, self.progress.window_t0 = set(eval_points(cfg)), time.perf_counter()
     if self.main: write_run_info(self.out, cfg, self.data, self.model_config, self.device, self.world)
-    self.say(f"{cfg.preset}: {n_params(self.model_config):,} parameters, vocab {self.data.tokenizer.vocab_size}, "
-             f"{len(self.data.train):,} train tokens ({'device' if torch.is_tensor(self.tokens) else 'shards'}) of {self.data.corpus['name']}, "
-             f"{self.data.chars_per_token:.3f} chars/token, device {self.device}, "
-             f"world {self.world}{f', micro-batches of {self.micro}' if self.n_micro > 1 else ''}, {cfg.dtype}, flash {cfg.flash}, compile {cfg.compile}"
-             + (f", Muon's iterations in {muon_dtype(cfg, self.device)} (bfloat16 "
-                f"{'fast' if bfloat16_is_fast(self.device) else 'emulated, slow'} on this {self.device.type})" if cfg.optimizer == "muon" else ""))
+    self.say(run_banner(cfg, self.data, self.model_config, self.device, self.world, self.n_micro > 1 and self.micro,
+                        torch.is_tensor(self.tokens)))
 
 # %% ../nbs/05a_learner.ipynb #76a8474e
 @patch_to(Learner)
@@ -172,17 +166,7 @@ def resume(self):
     if self.cfg.resume and ckpt is None: self.say(f"resume: no complete checkpoint in {self.ckpt_dir}, starting from step 0")
     if ckpt is not None:
         state = load_checkpoint(ckpt, self.model_config.as_dict(), self.data.tokenizer.fingerprint, map_location=self.device)
-        trained_with = state.get("train_config", {}).get("optimizer", "adamw")
-        if trained_with != self.cfg.optimizer:
-            raise CheckpointError(f"{ckpt} was trained with optimizer={trained_with!r}, this run asks for {self.cfg.optimizer!r}: "
-                                  f"resume with optimizer={trained_with!r}, or start afresh in another out_dir.")
-        self.model.load_state_dict(state.get("raw_model", state["model"]))
-        if self.ema is not None:
-            self.ema.module.load_state_dict(state["model"]); self.ema.n_averaged.fill_(state.get("ema_updates", 0))
-        missing = [k for k in ("optimizer", "rng", "data") if k not in state]
-        if missing: self.say(f"warning: {ckpt.name} lacks {missing}: the resumed run will not repeat the original exactly")
-        if "optimizer" in state: self.opt.load_state_dict(state["optimizer"])
-        if "rng" in state: set_rng_state(state["rng"])
+        restore_training(state, ckpt, self.cfg.optimizer, self.model, self.opt, self.ema, self.say)   # 04a_checkpoint
         p.start_step, trained_s, p.ckpt_s = state["step"], state["elapsed_s"], (state.get("timings") or {}).get("ckpt_s", 0.0)
         self.validator.load_state(state)
         p.time_to_target = state.get("time_to_target")   # reached in an earlier segment (None in checkpoints before it was kept)
@@ -277,7 +261,7 @@ def make_validator(self) -> Validator:
     T = self.model_config.block_size   # eval batch: small models take fewer, larger passes
     return Validator(self.model if self.ema is None else self.ema.module, self.data.val,
                      on_device(self.data.tokenizer.piece_chars, self.device), T, max(self.micro, 8192 // T), self.cfg.eval_tokens,
-                     self.saved_weights, self.autocast, self.say, self.cfg.ddp_timeout_s if self.world > 1 else None)
+                     lambda step: checkpoint_weights(checkpoint_dir(self.out, step), self.say), self.autocast, self.say, self.cfg.ddp_timeout_s if self.world > 1 else None)
 
 @patch_to(Learner)
 def validate(self, subset:bool=False):
@@ -289,18 +273,10 @@ def validate(self, subset:bool=False):
     self.validator.keep_best(v)
 
 @patch_to(Learner)
-def saved_weights(self, step:int) -> dict:
-    "The validated weights of the checkpoint of `step`, checked against its checksum; None, said, if it is missing or damaged."
-    f = self.ckpt_dir/f"step-{step:08d}"/"checkpoint.pt"
-    sha = f.with_name("checkpoint.sha256")
-    if f.exists() and sha.exists() and sha256_file(f) == sha.read_text().strip(): return read_checkpoint(f, mmap=True)["model"]
-    self.say(f"warning: the checkpoint of step {step} is missing or damaged: its validation is not scored again")
-
-@patch_to(Learner)
 def rescope_best(self):
     "A resumed subset best: forgotten if its checkpoint went when the run settled its best, else scored on this run's scope."
     b = self.validator.best_subset
-    if b is not None and not (self.ckpt_dir/f"step-{b.step:08d}").exists(): self.validator.best_subset = None
+    if b is not None and not checkpoint_dir(self.out, b.step).exists(): self.validator.best_subset = None
     self.validator.rescope()
 
 # %% ../nbs/05a_learner.ipynb #3c652e54
@@ -335,7 +311,7 @@ def stop(self, e:CancelRun):
 def diverged(self, e:TrainingDiverged):
     if not self.main: return
     self.say(str(e))
-    failure_snapshot(self.out, str(e), asdict(self.cfg), self.out/"train.log")
+    failure_snapshot(self.out, str(e), asdict(self.cfg), self.out/LOG)
 
 @patch_to(Learner)
 def finish(self) -> dict:
@@ -350,9 +326,7 @@ def finish(self) -> dict:
     self.say(f"done: {p.step} steps, val {V.last.nats_per_token:.4f} nats/token = {V.last.nats_per_char:.4f} nats/char on "
              f"the whole split (target {self.cfg.target_nats_per_char}: {'met' if summary['target_met'] else 'not met'}), "
              f"best {summary['best_val_nats_per_char']:.4f} at step {summary['best_step']}, {summary['train_seconds']} s")
-    summary["files"] = file_checksums(self.out)   # last: the log's closing line is in them
-    (self.out/"summary.json").write_text(json.dumps(summary, indent=1))
-    return summary
+    return write_summary(self.out, summary)   # with the checksums of the run's files, the closing line in them
 
 # %% ../nbs/05a_learner.ipynb #504120c6
 @patch_to(Learner)
@@ -375,9 +349,7 @@ def summary(self) -> dict:
              checkpoints=[c.name for c in list_checkpoints(self.ckpt_dir)],
              corpus=self.data.corpus["name"], corpus_fingerprint=self.data.corpus_sha256, split=self.data.manifest["split"],
              train_from="device" if torch.is_tensor(self.tokens) else "shards")
-    rows = [r for r in read_csv_rows(self.out/"metrics.csv") if r["tokens_per_s"]] if (self.out/"metrics.csv").exists() else []
-    if rows: s["tokens_per_s"] = float(np.median([float(r["tokens_per_s"]) for r in rows]))
-    return s
+    return s | dict(tokens_per_s=median_tokens_per_s(self.out))
 
 # %% ../nbs/05a_learner.ipynb #5d808cc0
 def train(cfg:TrainConfig, log=None, progress:bool=True, callbacks:list=None, model_fn=None) -> dict:

@@ -18,8 +18,8 @@ from .tokenizer import BPE_VOCAB_SIZE
 
 # %% ../nbs/02_model.ipynb #747ab1b7
 @dataclass
-class Config:
-    "Model hyperparameters under LitGPT's field names and meanings. Derived: `head_size`, `rope_n_elem`, `padded_vocab_size`."
+class _Sizes:
+    "Config's first fields: its name and the model's sizes."
     name: str = "baseline"
     # sizes
     block_size: int = 256           # context length in tokens
@@ -30,6 +30,11 @@ class Config:
     n_embd: int = 384
     n_query_groups: int = None      # key/value heads: None (n_head) is multi-head, 1 multi-query, in between grouped-query
     intermediate_size: int = None   # MLP width; None: 4 * n_embd (the GELU MLP only: LLaMAMLP needs one, as in LitGPT)
+
+# %% ../nbs/02_model.ipynb #4a66a98e
+@dataclass
+class _Architecture(_Sizes):
+    "Config's architecture switches, after the sizes."
     # architecture: Pythia's by default; each switch is LitGPT's Config field of that name
     rotary_percentage: float = 0.25 # fraction of each head's dims that get RoPE
     rope_base: int = 10_000
@@ -43,6 +48,11 @@ class Config:
     attention_logit_softcapping: float = None  # attention scores s -> c tanh(s / c) before the softmax (Gemma 2); None: off
     final_logit_softcapping: float = None      # the same on the output logits; None: off
     tie_embeddings: bool = False    # share wte and lm_head weights (a fast-path option)
+
+# %% ../nbs/02_model.ipynb #9d373188
+@dataclass
+class Config(_Architecture):
+    "Model hyperparameters under LitGPT's field names and meanings. Derived: `head_size`, `rope_n_elem`, `padded_vocab_size`."
     # regularisation and kernels
     dropout: float = 0.0            # 0 builds no dropout modules at all
     embd_dropout: bool = False      # dropout (at `dropout`) on the token embeddings too, as nanoGPT has it

@@ -274,7 +274,30 @@ def _remove_stale(root:Path, key:str):
         pid = t.name.rsplit("-", 1)[-1]
         if pid.isdigit() and not _alive(int(pid)): shutil.rmtree(t, ignore_errors=True)
 
+# %% ../nbs/01a_prepare.ipynb #ff3cbd43
+def _encode_splits(tok:Tokenizer, split:dict, folder:Path, name:str, total:int, workers:int, shard_tokens:int,
+                   progress:bool) -> tuple:
+    "(dtype, stats, shards, tokens): the train and val ranges of `split` encoded into shards in `folder`."
+    dtype, stats, shards, tokens = token_dtype(tok.vocab_size), {}, {}, {}
+    bar = tqdm(total=total, unit="B", unit_scale=True, desc=f"encoding {name}", disable=not progress, mininterval=1)
+    t_enc = time.perf_counter()
+    for s in ("train", "val"):
+        w = ShardWriter(folder, s, dtype, shard_tokens)
+        for ids, piece in encode_pieces(tok.model_bytes, split_text_pieces(split[s], stats), workers):
+            w.write(ids)
+            bar.update(stats["bytes"] - bar.n)   # bytes read, whatever the decoding replaced
+            tokens[s] = tokens.get(s, 0) + len(ids)
+            bar.set_postfix(tokens_per_s=f"{sum(tokens.values()) / (time.perf_counter() - t_enc):,.0f}", refresh=False)
+        shards[s] = w.close()
+    bar.close()
+    return dtype, stats, shards, tokens
+
 # %% ../nbs/01a_prepare.ipynb #5c060c52
+def _split_summary(split:dict, split_by:str, train_frac:float) -> dict:
+    "How the corpus was split: bytes and files on each side, the names of the first validation files."
+    return dict(by=split_by, train_frac=train_frac, train_bytes=split_bytes(split["train"]), val_bytes=split_bytes(split["val"]),
+                train_files=len(split["train"]), val_files=len(split["val"]), val_examples=[n for n, *_ in split["val"][:5]])
+
 def build_cache(corpus:Corpus, dest:Path, kind:str, vocab_size:int, train_frac:float, split_by:str,
                 sample_bytes:int, workers:int=None, shard_tokens:int=1 << 26, progress:bool=True) -> Path:
     "Split, train the tokenizer, encode into shards in a temporary folder, write the manifest, rename it to `dest`."
@@ -291,24 +314,9 @@ def build_cache(corpus:Corpus, dest:Path, kind:str, vocab_size:int, train_frac:f
     shutil.rmtree(tmp, ignore_errors=True); tmp.mkdir(parents=True)
     try:
         tok.save(tmp/"tokenizer.model")
-        dtype, stats, shards, tokens = token_dtype(tok.vocab_size), {}, {}, {}
         workers = 0 if small else (os.cpu_count() or 1) if workers is None else workers
-        total = corpus.n_bytes
-        bar = tqdm(total=total, unit="B", unit_scale=True, desc=f"encoding {corpus.name}", disable=not progress, mininterval=1)
-        t_enc = time.perf_counter()
-        for s in ("train", "val"):
-            w = ShardWriter(tmp, s, dtype, shard_tokens)
-            for ids, piece in encode_pieces(tok.model_bytes, split_text_pieces(split[s], stats), workers):
-                w.write(ids)
-                bar.update(stats["bytes"] - bar.n)   # bytes read, whatever the decoding replaced
-                tokens[s] = tokens.get(s, 0) + len(ids)
-                bar.set_postfix(tokens_per_s=f"{sum(tokens.values()) / (time.perf_counter() - t_enc):,.0f}", refresh=False)
-            shards[s] = w.close()
-        bar.close()
-        manifest = dict(format=PREPARE_FORMAT, corpus=corpus.describe(),
-                        split=dict(by=split_by, train_frac=train_frac, train_bytes=n_train, val_bytes=split_bytes(split["val"]),
-                                   train_files=len(split["train"]), val_files=len(split["val"]),
-                                   val_examples=[n for n, *_ in split["val"][:5]]),
+        dtype, stats, shards, tokens = _encode_splits(tok, split, tmp, corpus.name, corpus.n_bytes, workers, shard_tokens, progress)
+        manifest = dict(format=PREPARE_FORMAT, corpus=corpus.describe(), split=_split_summary(split, split_by, train_frac),
                         bad_utf8=stats.get("bad_utf8", 0),
                         tokenizer=dict(kind=kind, vocab_size=tok.vocab_size, fingerprint=tok.fingerprint,
                                        sample_bytes=sample_bytes, sample_share=round(keep, 6), train_lines=n_lines),

@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['SUMMARY_COLUMNS', 'REPORT_TAGS', 'REPORT_ATTRIBUTES', 'REPORT_MIME', 'RUNNER_TAG', 'READER_CSS', 'collect_params',
            'run_facts', 'judged_target', 'figure_title', 'vocab_note', 'corpus_note', 'headline', 'headline_text',
-           'summary_table', 'config_table', 'guard_table', 'folded', 'read_metrics', 'plot_run', 'load_model', 'sample',
-           'load_runs', 'plot_runs', 'clean_report_html', 'keep_report_outputs', 'render_html']
+           'summary_table', 'config_table', 'guard_table', 'folded', 'read_metrics', 'plot_run', 'sample', 'load_runs',
+           'plot_runs', 'clean_report_html', 'keep_report_outputs', 'render_html']
 
 # %% ../nbs/05b_report.ipynb #91919fe4
 import html, json, re
@@ -15,11 +15,11 @@ import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 import torch
-from .model import GPT, Config, generate
+from .model import generate
 from .tokenizer import Tokenizer
-from .checkpoint import latest_checkpoint, list_checkpoints, load_checkpoint
-from .runfiles import project_root, changed_files, on_subset
-from .data import sha256_file
+from .runfiles import project_root, on_subset
+from .rundir import (SUMMARY, CONFIG, ENV, METRICS, TOKENIZER, CHECKPOINTS, step_dir, list_checkpoints, changed_files,
+                              read_json, read_summary, load_model)
 from .config import TrainConfig, resolve_device
 from .batches import lr_at
 from .guards import target_met
@@ -31,11 +31,9 @@ def collect_params(namespace:dict, before:set) -> dict:
             and not callable(v) and type(v).__name__ != "module"}
 
 # %% ../nbs/05b_report.ipynb #9f165a8d
-def _read(out_dir, name) -> dict: return json.loads((Path(out_dir)/name).read_text())
-
 def run_facts(out_dir) -> dict:
     "What ran, where and when: from the run's summary.json and env.json."
-    s, env = _read(out_dir, "summary.json"), _read(out_dir, "env.json")
+    s, env = read_json(out_dir, SUMMARY), read_json(out_dir, ENV)
     return dict(preset=s["preset"], corpus=env.get("corpus", "corpus"), corpus_sha=(env.get("corpus_sha256") or "?")[:8],
                 corpus_fingerprint=(env.get("corpus_fingerprint") or "")[:8], split=env.get("split"),
                 skipped_binary=env.get("corpus_skipped_binary"), bad_utf8=env.get("corpus_bad_utf8"),
@@ -46,7 +44,7 @@ def run_facts(out_dir) -> dict:
 
 def judged_target(out_dir) -> float:
     "The target the verdict judges by: one the user set, else the default (Tiny Shakespeare's) on Tiny Shakespeare only; None: none."
-    t = _read(out_dir, "summary.json")["target_nats_per_char"]
+    t = read_json(out_dir, SUMMARY)["target_nats_per_char"]
     return t if run_facts(out_dir)["corpus"] == "Tiny Shakespeare" or t != TrainConfig.target_nats_per_char else None
 
 def figure_title(out_dir) -> str:
@@ -57,7 +55,7 @@ def figure_title(out_dir) -> str:
 # %% ../nbs/05b_report.ipynb #42c145f4
 def vocab_note(out_dir) -> str:
     "What the vocabulary holds: for a character vocabulary, characters, byte-fallback pieces and specials."
-    tok = Tokenizer.load(Path(out_dir)/"tokenizer.model"); sp = tok.sp
+    tok = Tokenizer.load(Path(out_dir)/TOKENIZER); sp = tok.sp
     ids = range(tok.vocab_size)
     n_bytes = sum(sp.is_byte(i) for i in ids)
     special = [i for i in ids if sp.is_unknown(i) or sp.is_control(i)]
@@ -88,7 +86,7 @@ def _speed_note(s:dict) -> str:
 
 def headline(out_dir) -> str:
     "The run's verdict in markdown, computed from its files: the figure against the target, what ran, where, when, cost."
-    s, out, f, target = _read(out_dir, "summary.json"), Path(out_dir), run_facts(out_dir), judged_target(out_dir)
+    s, out, f, target = read_json(out_dir, SUMMARY), Path(out_dir), run_facts(out_dir), judged_target(out_dir)
     figure = (f"{s['val_nats_per_char']:.4f} nats/char on the {s['val_scope']} after {s['steps']:,} steps")
     per_token = f"{s['val_loss']:.4f} nats/token at {s['chars_per_token']:.3f} chars/token"
     if target is None:   # another corpus: Tiny Shakespeare's target says nothing about it
@@ -139,23 +137,23 @@ def headline_text(out_dir) -> str:
 # %% ../nbs/05b_report.ipynb #05ec6a65
 def summary_table(out_dir) -> pd.DataFrame:
     "summary.json as a two-column table."
-    s = _read(out_dir, "summary.json")
+    s = read_json(out_dir, SUMMARY)
     rows = [(k, ", ".join(map(str, v)) if isinstance(v, list) else (json.dumps(v) if isinstance(v, dict) else v))
             for k, v in s.items()]
     return pd.DataFrame(rows, columns=["figure", "value"]).set_index("figure")
 
 def config_table(out_dir) -> pd.DataFrame:
     "The training and model configuration the run used."
-    c = _read(out_dir, "config.json")
+    c = read_json(out_dir, CONFIG)
     rows = [("train", k, v) for k, v in c["train"].items()] + [("model", k, v) for k, v in c["model"].items()]
     return pd.DataFrame(rows, columns=["part", "name", "value"]).set_index(["part", "name"])
 
 def guard_table(out_dir) -> pd.DataFrame:
     "PASS/FAIL for each guard-rail, checked against the run's own files (the target's rows: none where there is no target)."
     out, target = Path(out_dir), judged_target(out_dir)
-    s, cfg = _read(out, "summary.json"), _read(out, "config.json")["train"]
-    kept = [p.name for p in list_checkpoints(out/"checkpoints")]
-    best = f"step-{s['best_step']:08d}" if s["best_step"] is not None else None
+    s, cfg = read_json(out, SUMMARY), read_json(out, CONFIG)["train"]
+    kept = [p.name for p in list_checkpoints(out/CHECKPOINTS)]
+    best = step_dir(s['best_step']) if s["best_step"] is not None else None
     newest = kept[-cfg["keep_checkpoints"]:]
     ok_ckpt = bool(kept) and best in kept and set(kept) <= set(newest) | {best}
     yes = lambda ok: "none" if target is None else "PASS" if ok else "FAIL"
@@ -178,11 +176,11 @@ def folded(df:pd.DataFrame, title:str):
     return HTML(f"<details><summary>{html.escape(title)}</summary>\n{df.to_html()}\n</details>")
 
 # %% ../nbs/05b_report.ipynb #961df998
-def read_metrics(out_dir) -> pd.DataFrame: return pd.read_csv(Path(out_dir)/"metrics.csv")
+def read_metrics(out_dir) -> pd.DataFrame: return pd.read_csv(Path(out_dir)/METRICS)
 
 def plot_run(out_dir):
     "Four panels (losses, val nats/char against the target if any, learning rate, throughput and memory), titled with what ran where and when."
-    m, s = read_metrics(out_dir), _read(out_dir, "summary.json") if (Path(out_dir)/"summary.json").exists() else {}
+    m, s = read_metrics(out_dir), read_summary(out_dir)
     v, subset = m.dropna(subset=["val_loss"]), on_subset(s)   # eval_tokens: the curve is the subset's
     if s and not subset and (v.empty or v.step.iloc[-1] != s["steps"]):   # a validation at a stop (SIGTERM, budget): in the summary only
         v = pd.concat([v, pd.DataFrame([dict(step=s["steps"], val_loss=s["val_loss"], val_nats_per_char=s["val_nats_per_char"])])], ignore_index=True)
@@ -197,7 +195,7 @@ def plot_run(out_dir):
         ax[0, 1].plot([s["best_step"]], [s["best_val_nats_per_char"]], "D", c="g", label=f"best, whole split {s['best_val_nats_per_char']:.3f}")
     if s and (target := judged_target(out_dir)) is not None: ax[0, 1].axhline(target, ls="--", c="r", label=f"target {target}")
     ax[0, 1].set(title="validation", xlabel="step", ylabel="nats/char"); ax[0, 1].legend()
-    cfg = TrainConfig(**_read(out_dir, "config.json")["train"])
+    cfg = TrainConfig(**read_json(out_dir, CONFIG)["train"])
     ax[1, 0].plot(range(1, cfg.steps + 1), [lr_at(s, cfg) for s in range(cfg.steps)])   # the whole schedule
     ax[1, 0].set(title="learning-rate schedule", xlabel="step", ylabel="learning rate")
     tps = ax[1, 1].plot(m.step, m.tokens_per_s, label="tokens/s")
@@ -209,23 +207,7 @@ def plot_run(out_dir):
     return fig
 
 # %% ../nbs/05b_report.ipynb #87180715
-def load_model(out_dir, which:str="best", device="cpu") -> tuple:
-    "(model, tokenizer, checkpoint folder) of the run's best (or newest) checkpoint."
-    out = Path(out_dir)
-    ckpt = latest_checkpoint(out/"checkpoints", log=lambda m: None)
-    best_step = _read(out, "summary.json")["best_step"] if (out/"summary.json").exists() else None
-    if which == "best" and best_step is not None:
-        best = out/"checkpoints"/f"step-{best_step:08d}"
-        if (best/"checkpoint.sha256").exists() and sha256_file(best/"checkpoint.pt") == (best/"checkpoint.sha256").read_text().strip():
-            ckpt = best
-        else: print(f"the best checkpoint {best.name} is missing or fails its checksum: using the newest, {ckpt and ckpt.name}")
-    if ckpt is None: raise FileNotFoundError(f"No complete checkpoint in {out/'checkpoints'}: train first.")
-    tok = Tokenizer.load(out/"tokenizer.model")
-    state = load_checkpoint(ckpt, _read(out, "config.json")["model"], tok.fingerprint, map_location=device)
-    model = GPT(Config(**state["config"])).to(device)
-    model.load_state_dict(state["model"])
-    return model.eval(), tok, ckpt
-
+# load_model (the run's best, newest or a given step, checked): 04_rundir's, the one loader
 def sample(out_dir, prompt:str="\n", max_new_tokens:int=200, temperature:float=0.8, top_k:int=50,
            seed:int=1337, which:str="best", device=None) -> str:
     "Continue `prompt` with the run's best (or newest) model."
@@ -241,13 +223,13 @@ SUMMARY_COLUMNS = ["corpus", "preset", "steps", "tokenizer", "val_nats_per_char"
                    "tokens_per_s", "train_seconds", "cost_usd", "device", "dtype"]
 
 def _env(folder:Path) -> dict:
-    try: return _read(folder, "env.json")
+    try: return read_json(folder, ENV)
     except (OSError, ValueError): return {}
 
 def _runs(root, corpus:str=None, archived:bool=False) -> list:
     "(name, folder, summary, env) of each run under `root` with a summary.json: of the corpus fingerprinted `corpus` only, when given; archived (archive/) ones when asked."
     root, out = Path(root), []
-    for p in sorted(root.rglob("summary.json")):
+    for p in sorted(root.rglob(SUMMARY)):
         rel = p.parent.relative_to(root)
         if "archive" in rel.parts and not archived: continue
         try: s = json.loads(p.read_text())

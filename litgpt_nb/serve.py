@@ -11,7 +11,8 @@ __all__ = ['HOSTS', 'PRECISIONS', 'ServeError', 'served_export', 'request_proble
 import argparse, importlib.util, json, math, shutil, threading, time, urllib.error, urllib.request
 from pathlib import Path
 from .errors import LitgptNbError
-from .export import ExportError, choose_checkpoint, export_run, verify_export, text_pieces
+from .export import ExportError, export_run, verify_export, text_pieces
+from .rundir import CONFIG, CKPT_SHA, choose_checkpoint
 from .tokenizer import Tokenizer
 
 # %% ../nbs/17_serve.ipynb #18ed44fa
@@ -25,10 +26,10 @@ def served_export(run_dir, checkpoint=None) -> Path:
         if (fmt := verify_export(run)["format"]) != "litgpt":
             raise ExportError(f"{run} is a {fmt} export and LitGPT serves its own layout: pass the run's folder, or an export made --to litgpt.")
         return run
-    if not (run/"config.json").is_file():
-        raise ExportError(f"{run} holds no config.json: pass the out_dir of a training run (or a LitGPT export) as RUN_DIR.")
+    if not (run/CONFIG).is_file():
+        raise ExportError(f"{run} holds no {CONFIG}: pass the out_dir of a training run (or a LitGPT export) as RUN_DIR.")
     ckpt = choose_checkpoint(run, checkpoint)
-    sha = ckpt/"checkpoint.sha256"
+    sha = ckpt/CKPT_SHA
     out = run/"exports"/f"litgpt-{ckpt.name}-{sha.read_text().strip()[:12] if sha.is_file() else 'unchecked'}"
     if out.is_dir():
         try: verify_export(out); return out

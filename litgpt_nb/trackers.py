@@ -13,6 +13,7 @@ import importlib, io, json, os, secrets, struct, time, zlib
 from pathlib import Path
 from .errors import LitgptNbError
 from .callbacks import Callback
+from .rundir import CONFIG, TRACKER_STATE, SWEEP_RUN, read_json
 
 # %% ../nbs/05_trackers.ipynb #0fbf3ad8
 TAGS = dict(train_loss="train/loss", lr="train/lr", tokens_per_s="perf/tokens_per_s", peak_mem_mb="perf/peak_mem_mb",
@@ -46,17 +47,17 @@ def require(module:str, extra:str):
 
 def tracker_state(out) -> dict:
     "What the trackers of the run in `out` keep there (trackers.json), else {}."
-    p = Path(out)/"trackers.json"
+    p = Path(out)/TRACKER_STATE
     return json.loads(p.read_text()) if p.exists() else {}
 
 def keep_tracker_state(out, name:str, state:dict):
     "Record tracker `name`'s `state` in `out`/trackers.json, beside the other trackers'."
-    tmp = Path(out)/".trackers.json.tmp"
-    tmp.write_text(json.dumps({**tracker_state(out), name: state}, indent=1)); os.replace(tmp, Path(out)/"trackers.json")
+    tmp = Path(out)/f".{TRACKER_STATE}.tmp"
+    tmp.write_text(json.dumps({**tracker_state(out), name: state}, indent=1)); os.replace(tmp, Path(out)/TRACKER_STATE)
 
 def sweep_of(out) -> dict:
     "The sweep run the folder `out` holds (`16_sweep` writes sweep_run.json: the run's `name`, its `sweep`'s), else {}."
-    try: s = json.loads((Path(out)/"sweep_run.json").read_text())
+    try: s = read_json(out, SWEEP_RUN)
     except (OSError, ValueError): return {}
     return s if isinstance(s, dict) else {}
 
@@ -74,7 +75,7 @@ class TensorBoardLogger(Callback):
         start = learn.progress.start_step
         self.writer = self.tb.SummaryWriter(str(learn.out/"tensorboard"), purge_step=start + 1 if learn.cfg.resume and self.purge else None)
         keep_tracker_state(learn.out, "tensorboard", dict(log_dir="tensorboard"))
-        config = json.loads((learn.out/"config.json").read_text())
+        config = read_json(learn.out, CONFIG)
         exp, ssi, self.sei = self.tb.summary.hparams({k: _hparam(v) for k, v in config["train"].items()}, dict.fromkeys(HPARAM_METRICS))
         for s in (exp, ssi): self.writer.file_writer.add_summary(s)
         self.writer.add_text("config", f"```json\n{json.dumps(config, indent=1)}\n```", start)
@@ -166,7 +167,7 @@ class WandbLogger(Callback):
         kept, sweep = tracker_state(learn.out).get("wandb", {}), sweep_of(learn.out)
         kept = dict(id=kept.get("id") or secrets.token_hex(4), project=kept.get("project") or os.environ.get("WANDB_PROJECT") or "litgpt_nb")
         keep_tracker_state(learn.out, "wandb", kept)
-        config = json.loads((learn.out/"config.json").read_text())
+        config = read_json(learn.out, CONFIG)
         settings = self.wandb.Settings(**({} if self.flush_s is None else dict(x_transaction_log_flush_interval=self.flush_s)))
         self.run = self.wandb.init(project=kept["project"], id=kept["id"], resume="allow", dir=str(learn.out), mode=wandb_mode(),
                                    name=sweep.get("name") or learn.out.name, group=sweep.get("sweep"), settings=settings,

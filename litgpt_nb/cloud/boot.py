@@ -32,9 +32,10 @@ def run_loggers(cfg:PodConfig) -> tuple:
     return tuple(sorted({n for v in values for n in make_config(s.get("preset", "smoke"), **{**base, "loggers": v}).loggers}))
 
 def pod_env(cfg:PodConfig, repo:str, commit:str, token:str, created_at:int, usd_per_hour:float, launch_id:str, wandb_key:str=None) -> dict:
-    "The pod's environment variables (strings): the start-up script, what to train, the in-pod caps, and the trackers' extras and key."
+    "The pod's environment variables (strings): the start-up script, what to train, the in-pod caps, the extras (trackers, an Optuna search) and W&B's key."
     params, loggers = {"preset": cfg.preset, "steps": cfg.steps, **cfg.params}, run_loggers(cfg)
-    trackers = (dict(LITGPT_NB_EXTRAS=",".join(loggers)) if loggers else {}) | (
+    extras = loggers + (("optuna",) if cfg.sweep and cfg.sweep.get("search") == "optuna" else ())   # a search's own extra
+    trackers = (dict(LITGPT_NB_EXTRAS=",".join(extras)) if extras else {}) | (
         dict(WANDB_API_KEY=wandb_key) if wandb_key else dict(WANDB_MODE="offline") if "wandb" in loggers else {})
     env = dict(LITGPT_NB_BOOT=b64(boot_script()), LITGPT_NB_REPO=repo, LITGPT_NB_COMMIT=commit, LITGPT_NB_TOKEN=token,
         LITGPT_NB_LAUNCH=launch_id, LITGPT_NB_PARAMS=b64("\n".join(f"{k}: {json.dumps(v)}" for k, v in params.items()) + "\n"),

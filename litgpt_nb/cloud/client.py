@@ -5,8 +5,8 @@
 # %% auto #0
 __all__ = ['DEFAULT_GPUS', 'DEFAULT_IMAGE', 'KEY_POWERS', 'RUNPOD_API', 'TEST_API_BASE', 'USER_AGENT', 'KEY_REFUSED', 'RETRYABLE',
            'PodConfig', 'PodError', 'KeyRefused', 'load_api_key', 'redact', 'load_wandb_key', 'is_runpod_https',
-           'api_base', 'ratelimit_wait', 'RestError', 'ApiRefused', 'with_timeout', 'api_call', 'RunPodRest',
-           'catalog_query', 'read_pod_logs']
+           'api_base', 'ratelimit_wait', 'RestError', 'NoRedirect', 'ApiRefused', 'with_timeout', 'api_call',
+           'RunPodRest', 'catalog_query', 'read_pod_logs']
 
 # %% ../../nbs/08a_cloud_client.ipynb #70b30eca
 import http.client, json, math, os, random, stat, sys, threading, time, urllib.parse, urllib.request, urllib.error
@@ -15,13 +15,10 @@ from pathlib import Path
 from .. import __version__
 from ..errors import LitgptNbError
 
-# %% ../../nbs/08a_cloud_client.ipynb #ba58d89e
-DEFAULT_GPUS = ("NVIDIA A100 80GB PCIe", "NVIDIA A100-SXM4-80GB", "NVIDIA L40S", "NVIDIA H100 80GB HBM3")
-DEFAULT_IMAGE = "runpod/pytorch:1.0.2-cu1281-torch280-ubuntu2404"   # RunPod docs' PyTorch image (2.8.0, CUDA 12.8.1)
-
+# %% ../../nbs/08a_cloud_client.ipynb #0ad7e623
 @dataclass
-class PodConfig:
-    "One pod launch. `params` are extra papermill parameters of train.ipynb."
+class _PodRun:
+    "PodConfig's first fields: what the pod trains, and what it may spend."
     # what to train
     steps: int = 3000
     preset: str = "baseline"
@@ -35,6 +32,14 @@ class PodConfig:
     budget_usd: float = 20.0          # hard cap on the pod's total spend, from creation to termination
     max_hours: float = 1.0            # the pod's life: its own watchdog ends it at creation + max_hours
     allow_running: bool = False       # rent although pods of ours are still running (they are listed first)
+
+# %% ../../nbs/08a_cloud_client.ipynb #f4ae041d
+DEFAULT_GPUS = ("NVIDIA A100 80GB PCIe", "NVIDIA A100-SXM4-80GB", "NVIDIA L40S", "NVIDIA H100 80GB HBM3")
+DEFAULT_IMAGE = "runpod/pytorch:1.0.2-cu1281-torch280-ubuntu2404"   # RunPod docs' PyTorch image (2.8.0, CUDA 12.8.1)
+
+@dataclass
+class _PodPlace(_PodRun):
+    "PodConfig's fields for where the pod runs, after what it trains."
     # where
     gpu_types: tuple = DEFAULT_GPUS   # tried in order (out-of-stock ones last); ids from RunPod's catalog
     gpu_count: int = 1                # >1 trains with DDP over the pod's GPUs
@@ -43,6 +48,11 @@ class PodConfig:
     image: str = DEFAULT_IMAGE
     container_disk_gb: int = 40       # wiped when the container restarts; billed while the pod runs
     volume_gb: int = 10               # the persistent mount at /workspace (RunPod's floor is 10 GB): survives a restart, bills until terminated
+
+# %% ../../nbs/08a_cloud_client.ipynb #a1fffd8a
+@dataclass
+class _PodClocks(_PodPlace):
+    "PodConfig's clocks, after where the pod runs: the pod's own and the launcher's, in seconds."
     # the pod's own clock (seconds)
     clone_timeout_s: int = 600        # git clone and checkout
     install_timeout_s: int = 1800     # pip install
@@ -69,6 +79,11 @@ class PodConfig:
     api_wait_s: float = 120           # the most one API call waits in all (back-off, Retry-After), then it fails
     terminate_tries: int = 8          # rounds of DELETE and a confirming GET before a pod is reported not confirmed gone
     terminate_backoff_s: float = 1.0  # the wait after the first round, doubled each round up to 30 s (8 rounds: about 90 s)
+
+# %% ../../nbs/08a_cloud_client.ipynb #ba58d89e
+@dataclass
+class PodConfig(_PodClocks):
+    "One pod launch. `params` are extra papermill parameters of train.ipynb."
     # output and secrets
     out_dir: str = None               # None: outputs/pod-<commit>-<time>; a used folder is archived first
     with_checkpoint: bool = False     # also download the newest checkpoint
@@ -158,7 +173,7 @@ class RestError(LitgptNbError, RuntimeError):
     @property
     def detail(self) -> str: return self.problem.get("detail") or str(self)
 
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
+class NoRedirect(urllib.request.HTTPRedirectHandler):
     "A redirect becomes the HTTPError it is to us: the Bearer key must not follow it to another host."
     def redirect_request(self, req, fp, code, msg, headers, newurl): return None
 
@@ -219,7 +234,7 @@ class RunPodRest:
         self.timeout_s, self.attempts, self.wait_s, self.base_s = timeout_s, attempts, wait_s, base_s
         self.url, self.note = (url.rstrip("/"), None) if url else api_base()   # an explicit url is the caller's own switch
         self.log, self.user_agent, self.held_until = log or (lambda m: print(m, file=sys.stderr)), user_agent, 0.0
-        self.opener = urllib.request.build_opener(_NoRedirect)
+        self.opener = urllib.request.build_opener(NoRedirect)
 
     def _scrub(self, text:str) -> str: return redact(text, self.key, *self.secrets)
     def _headers(self, **more) -> dict:

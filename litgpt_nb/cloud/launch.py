@@ -17,9 +17,10 @@ from .boot import pod_env, run_loggers
 from .creation import (CLOUDS, gpu_offers, affordable, worst_case_usd, pod_body, create_or_sweep, terminate, sweep,
                                       our_pods, pod_table, check_data_centers)
 from .results import fetch_results, progress, hand_over, printable
+from ..rundir import REPORT
 from ..config import make_config, ParameterError
 from ..guards import cost_usd
-from ..runfiles import CostLog, project_root, _run
+from ..runfiles import CostLog, project_root, command_output
 
 # %% ../../nbs/08e_cloud_launch.ipynb #a901e9ef
 def remote_problem(url:str):
@@ -43,7 +44,7 @@ def commit_on_remote(repo:str, commit:str, cwd=None) -> bool:
                                                 capture_output=True).returncode == 0 for t in tips)
 
 # %% ../../nbs/08e_cloud_launch.ipynb #adbc94bf
-def _git(*args, cwd=None) -> str: return _run(["git", *args], cwd)
+def _git(*args, cwd=None) -> str: return command_output(["git", *args], cwd)
 
 def preflight_source(cfg:PodConfig) -> tuple:
     "(repo_url, commit) to launch: a clean tree, a remote the pod can clone, the commit on it."
@@ -264,7 +265,7 @@ def _run_pod(rest, pod_id, base, cfg, created_at, costs, out, say, hand_over=han
     elif reason in FETCHABLE:
         fetched = fetch_results(base, out, cfg.with_checkpoint, say, cfg.fetch_deadline_s)
         say(f"retrieved: {', '.join(fetched['retrieved']) or 'nothing'} ({len(fetched['verified'])} verified)")
-        for report in [out/"report.ipynb", *sorted(out.glob("sweeps/*/report.ipynb"))]:   # the run's, or the sweep's
+        for report in [out/REPORT, *sorted(out.glob(f"sweeps/*/{REPORT}"))]:   # the run's, or the sweep's
             if not report.exists(): continue
             try: say(f"the report's reader's copy (sanitised): {render_pod_html(report)}")
             except Exception as e: say(f"could not write {report.with_suffix('.html')} ({type(e).__name__}: {e}); {report.name} is there")

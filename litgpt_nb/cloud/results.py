@@ -11,8 +11,10 @@ __all__ = ['TRANSIENT', 'SMALL_BYTES', 'OPENER', 'MAX_ENTRIES', 'MAX_TOTAL_BYTES
 # %% ../../nbs/08d_cloud_results.ipynb #9f5aad7b
 import csv, hashlib, http.client, json, os, re, time, unicodedata, urllib.error, urllib.parse, urllib.request
 from pathlib import Path
-from .client import USER_AGENT, RunPodRest, PodConfig, PodError, _NoRedirect
+from .client import USER_AGENT, RunPodRest, PodConfig, PodError, NoRedirect
 from ..errors import LitgptNbError
+from ..rundir import (REPORT, METRICS, SUMMARY, COST, LOG, ENV, CONFIG, FAILURE, TOKENIZER, SUPERSEDED, CHECKPOINTS, CKPT_FILE,
+                              CKPT_SHA, step_of)
 
 # %% ../../nbs/08d_cloud_results.ipynb #86f3ac25
 TRANSIENT = (urllib.error.URLError, OSError, http.client.HTTPException, ValueError)
@@ -22,7 +24,7 @@ class FetchError(LitgptNbError, RuntimeError): "A file could not be downloaded f
 class RangeIgnored(ValueError): "The server answered a Range request with the whole file."
 class TooLarge(ValueError): "The pod sent more bytes than it said (or than a file of its kind may have)."
 
-OPENER = urllib.request.build_opener(_NoRedirect)   # a redirect from the pod's side is an HTTPError, never followed
+OPENER = urllib.request.build_opener(NoRedirect)   # a redirect from the pod's side is an HTTPError, never followed
 
 def _request(url:str, fresh:bool=False, start:int=0) -> urllib.request.Request:
     "A GET the way Cloudflare wants it: our User-Agent; `fresh` defeats its cache; `start` asks for the bytes from there on."
@@ -111,8 +113,7 @@ def check_manifest(manifest) -> tuple:
     return ok, refused
 
 # %% ../../nbs/08d_cloud_results.ipynb #fb5d59de
-RESULT_FILES = ["report.ipynb", "metrics.csv", "summary.json", "cost_log.csv", "train.log", "papermill.log",
-                "env.json", "config.json", "failure.json", "tokenizer.model", "params.yaml", "metrics.superseded.csv"]
+RESULT_FILES = [REPORT, METRICS, SUMMARY, COST, LOG, "papermill.log", ENV, CONFIG, FAILURE, TOKENIZER, "params.yaml", SUPERSEDED]   # the pod's own two
 FALLBACK_FOLDERS, FALLBACK_MAX = ("tensorboard", "wandb"), 2000   # without a manifest: the trackers' folders, at most so many files
 
 def sha256_path(p:Path) -> str:
@@ -122,8 +123,9 @@ def sha256_path(p:Path) -> str:
     return h.hexdigest()
 
 def _newest_checkpoint(base:str) -> list:
-    steps = sorted(set(re.findall(r'href="(step-\d{8})/"', http_get(f"{base}/run/checkpoints/", fresh=True).decode(errors="replace"))))
-    return [f"run/checkpoints/{steps[-1]}/{f}" for f in ("checkpoint.pt", "checkpoint.sha256")] if steps else []
+    page = http_get(f"{base}/run/{CHECKPOINTS}/", fresh=True).decode(errors="replace")
+    steps = sorted({n for n in re.findall(r'href="([^"/]+)/"', page) if step_of(n) is not None})
+    return [f"run/{CHECKPOINTS}/{steps[-1]}/{f}" for f in (CKPT_FILE, CKPT_SHA)] if steps else []
 
 def listed_files(base:str, folder:str, most:int=FALLBACK_MAX, depth:int=4) -> list:
     "Names of the files the pod's server lists under `folder` (`run/...`), `depth` folders deep, at most `most`; links on the pod left out."

@@ -1,6 +1,6 @@
 import sys, json, time
 from dataclasses import replace
-from litgpt_nb.nanogpt import load_nanogpt, NanoGPT, train_and_score
+from litgpt_nb.speed.nanogpt import load_nanogpt, NanoGPT, train_and_score
 from litgpt_nb.config import make_config
 seed = int(sys.argv[1])
 mod = load_nanogpt("/tmp/ng")

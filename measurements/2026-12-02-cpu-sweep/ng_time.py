@@ -3,7 +3,7 @@ from litgpt_nb.config import make_config
 from litgpt_nb.learner import build
 from litgpt_nb.step import train_step
 from litgpt_nb.batches import get_batch, batch_starts, on_device
-from litgpt_nb.nanogpt import load_nanogpt, NanoGPT
+from litgpt_nb.speed.nanogpt import load_nanogpt, NanoGPT
 mod = load_nanogpt("/tmp/ng")
 setups = {}
 for name, preset, kw, fn in (("ours cpu muon", "cpu", dict(optimizer="muon"), None), ("ours cpu adamw", "cpu", {}, None),

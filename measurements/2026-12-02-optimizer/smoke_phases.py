@@ -1,7 +1,7 @@
 """Where a smoke step goes, by phase, ours and nanoGPT's model (one thread, median of 300 steps after 20).
 Run: .venv/bin/python measurements/2026-12-02-optimizer/smoke_phases.py NANOGPT_DIR"""
 import sys, torch, time, statistics, collections
-from litgpt_nb.bench import nanogpt_fn
+from litgpt_nb.speed.bench import nanogpt_fn
 from litgpt_nb.config import make_config
 from litgpt_nb.model import GPT, Config, lm_loss
 from litgpt_nb.step import make_optimizer

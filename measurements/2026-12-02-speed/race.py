@@ -5,9 +5,9 @@ Usage: OMP_NUM_THREADS=1 python race.py PRESET WARMUP STEPS MAIN_MODEL NANOGPT_D
 import sys, json, types, statistics, time
 from dataclasses import replace
 import torch
-from litgpt_nb.bench import paired_steps, op_table, machine_name
+from litgpt_nb.speed.bench import paired_steps, op_table, machine_name
 from litgpt_nb.config import make_config
-from litgpt_nb.nanogpt import NanoGPT, load_nanogpt
+from litgpt_nb.speed.nanogpt import NanoGPT, load_nanogpt
 preset, warmup, steps, main_model, nanogpt, out = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), *sys.argv[4:7]
 src = open(main_model).read().replace("from .tokenizer import BPE_VOCAB_SIZE", "BPE_VOCAB_SIZE = 16000")
 old = types.ModuleType("main_model"); exec(compile(src, "main_model", "exec"), old.__dict__)

@@ -7,7 +7,7 @@ import torch
 from litgpt_nb.config import make_config, bfloat16_is_fast
 from litgpt_nb.model import GPT, Config, lm_loss
 from litgpt_nb.step import make_optimizer
-from litgpt_nb.bench import machine_name
+from litgpt_nb.speed.bench import machine_name
 
 torch.set_num_threads(1)
 print(machine_name(), "| one thread, CPU seconds of this process")

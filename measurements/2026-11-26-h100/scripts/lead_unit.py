@@ -2,7 +2,7 @@ import torch, numpy as np, time
 from dataclasses import replace
 from litgpt_nb.train import resolve_device, BatchStream, get_batch, evaluate, make_config, setup_device, build_run
 from litgpt_nb.tokenizer import prepare_data
-from litgpt_nb.bench import first_losses, fast_config
+from litgpt_nb.speed.bench import first_losses, fast_config
 assert resolve_device("cuda") == torch.device("cuda", 0); print("resolve_device ok", resolve_device(None))
 d = prepare_data(None, "char")
 toks = torch.from_numpy(d.train.astype(np.int64))
