@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Copies the small files of the study's runs here (no checkpoints): each sweep's SPEC and report, each run's summary,
-# metrics, config and env. Run from the repository root after the sweeps and the `make run`s below.
+# metrics, config and env. Run from the repository root after the sweeps and the `make run`s below; SWEEPS= names
+# the sweeps folder when the sweeps ran in another checkout (the later stages ran in a worktree of the commit before
+# the study's, while the code around them was rebuilt: SWEEPS=/work/exp/outputs/sweeps).
 set -euo pipefail
 here=measurements/2026-12-07-recipe
-for s in cpu-recipe-screen cpu-recipe-seeds cpu-recipe-stage3 cpu-recipe-shape; do
-  mkdir -p $here/$s; cp outputs/sweeps/$s/spec.yaml $here/$s/
-  [ -f outputs/sweeps/$s/report.ipynb ] && cp outputs/sweeps/$s/report.ipynb $here/$s/
-  for r in outputs/sweeps/$s/*/; do
+SWEEPS=${SWEEPS:-outputs/sweeps}
+for s in ${STAGES:-cpu-recipe-screen cpu-recipe-seeds cpu-recipe-stage3 cpu-recipe-shape cpu-recipe-tokens cpu-recipe-stage5 cpu-recipe-stage6}; do
+  [ -d $SWEEPS/$s ] || continue
+  mkdir -p $here/$s; cp $SWEEPS/$s/spec.yaml $here/$s/
+  [ -f $SWEEPS/$s/report.ipynb ] && cp $SWEEPS/$s/report.ipynb $here/$s/
+  for r in $SWEEPS/$s/*/; do
     n=$(basename "$r"); mkdir -p "$here/$s/$n"
     cp "$r"/{summary.json,metrics.csv,config.json,env.json} "$here/$s/$n/"
   done
