@@ -23,7 +23,7 @@ from .validator import patch_to, Validator, best_to_dict
 from .guards import cost_usd, target_met, TrainingDiverged
 from .rundir import (CHECKPOINTS, LOG, checkpoint_dir, list_checkpoints, latest_checkpoint, load_checkpoint, checkpoint_weights,
                               write_summary, median_tokens_per_s)
-from .checkpoint import seed_everything, rng_state, restore_training, prune_checkpoints, check_disk, Checkpointer
+from .checkpoint import seed_everything, train_state, restore_training, prune_checkpoints, check_disk, Checkpointer
 from .runfiles import RunLog, resolve_out_dir, archive_previous_run, write_run_info, run_banner, failure_snapshot, peak_mem_mb
 from .callbacks import EVENTS, CancelRun, check_events, default_callbacks
 from .trackers import tracker_callbacks, interactive_frontend, LiveCurve
@@ -287,11 +287,9 @@ def checkpoint(self):
     p, V, t = self.progress, self.validator, time.perf_counter()
     self.checkpointer.wait()   # the previous write is committed before the folder is measured
     ckpt_bytes = (3 + (self.ema is not None)) * 4 * n_params(self.model_config) + (1 << 20)   # weights, two moments, average
-    weights = dict(model=self.model.state_dict()) if self.ema is None else dict(
-        model=self.ema.module.state_dict(), raw_model=self.model.state_dict(), ema_updates=int(self.ema.n_averaged))
     for w in check_disk(self.out, ckpt_bytes, self.cfg.workspace_limit_gb): self.say(f"warning: {w}")
-    self.checkpointer.save(p.step, dict(step=p.step, **weights, optimizer=self.opt.state_dict(),
-        rng=rng_state(), data=dict(sampler="seeded by (seed, next_step)", seed=self.cfg.seed, next_step=p.step + p.data_offset),
+    self.checkpointer.save(p.step, train_state(p.step, self.model, self.opt, self.ema,   # 04a_checkpoint, and the run's own:
+        data=dict(sampler="seeded by (seed, next_step)", seed=self.cfg.seed, next_step=p.step + p.data_offset),
         config=self.model_config.as_dict(), train_config=asdict(self.cfg), tokenizer=self.data.tokenizer.fingerprint,
         elapsed_s=self.elapsed(), time_to_target=p.time_to_target, **V.state(p.step), timings=dict(end_eval_s=V.end_eval_s, ckpt_s=p.ckpt_s)),
         keep_steps=tuple(b.step for b in (V.best, V.best_subset) if b is not None))
