@@ -69,6 +69,8 @@ def _kernel_manager():
             super().__init__(**kw); _KERNELS.add(self)
         async def start_kernel(self, **kw):
             return await super().start_kernel(**{**kw, "env": {**kw.get("env", os.environ), RUNNER_ENV: "1"}})
+        async def _async_interrupt_kernel(self):   # jupyter_client interrupts even a finished kernel it shuts down, and
+            if not self.shutting_down: await super()._async_interrupt_kernel()   # ipykernel logs an ERROR to our stderr
     return ReportKernelManager
 
 def kernel_pids() -> list:
