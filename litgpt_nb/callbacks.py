@@ -13,7 +13,7 @@ from pathlib import Path
 import torch
 from .guards import STOP_REASONS, BEFORE_STEP_STOPS, stop_reason, check_finite, target_met
 from .runfiles import CSVLog, CostLog, METRIC_FIELDS, metrics_csv_row, supersede_rows
-from .rundir import METRICS, COST, STOP_REQUEST, STOP_WATCH
+from .rundir import METRICS, COST, STOP_REQUEST, STOP_WATCH, read_json_now
 
 # %% ../nbs/05_callbacks.ipynb #9ce62f83
 EVENTS = ("before_fit", "before_step", "after_update", "after_loss", "after_eval", "after_log", "after_step", "after_fit")
@@ -101,10 +101,6 @@ class CostLogger(Callback):
 # %% ../nbs/05_callbacks.ipynb #edfcedb2
 REQUESTABLE = tuple(r for r in STOP_REASONS if r != "steps")   # "steps" is the run's own end
 
-def _read_json(path:Path) -> dict:
-    try: return json.loads(path.read_text())
-    except (OSError, json.JSONDecodeError): return None   # absent, or being replaced
-
 def request_stop(out_dir, reason:str, message:str=""):
     "Ask the run training in `out_dir` to stop with `reason` at its next metrics row (`StopRequest`)."
     if reason not in REQUESTABLE: raise ValueError(f"reason must be one of {REQUESTABLE}, got {reason!r}: e.g. request_stop(out, 'pruned').")
@@ -126,7 +122,7 @@ class StopRequest(Callback):
         p = learn.progress
         if not (p.step % learn.cfg.log_every == 0 or p.step in learn.validate_at): return
         if learn.main and p.step in learn.validate_at and p.step < learn.cfg.steps: self.wait(learn)
-        req = _read_json(learn.out/STOP_REQUEST) if learn.main else None
+        req = read_json_now(learn.out, STOP_REQUEST) if learn.main else None
         if learn.main and req is not None and req.get("reason") not in REQUESTABLE:
             learn.say(f"warning: {STOP_REQUEST} asks for reason {req.get('reason')!r}, none of {REQUESTABLE}: ignored")
             (learn.out/STOP_REQUEST).unlink(missing_ok=True); req = None
@@ -138,10 +134,10 @@ class StopRequest(Callback):
 
     def wait(self, learn, poll_s:float=0.02):
         "Until the watcher of stop_watch.json has judged this step, a request comes, or its `timeout_s` passes."
-        w, step = _read_json(learn.out/STOP_WATCH), learn.progress.step
+        w, step = read_json_now(learn.out, STOP_WATCH), learn.progress.step
         if w is None or not self.patient: return
         deadline = time.monotonic() + float(w.get("timeout_s", 60))
-        while (w := _read_json(learn.out/STOP_WATCH)) is not None and w.get("step", -1) < step and not (learn.out/STOP_REQUEST).exists():
+        while (w := read_json_now(learn.out, STOP_WATCH)) is not None and w.get("step", -1) < step and not (learn.out/STOP_REQUEST).exists():
             if time.monotonic() > deadline:
                 learn.say(f"warning: the watcher of {STOP_WATCH} did not judge step {step} in {w.get('timeout_s', 60)} s: not waiting for it again")
                 self.patient = False; return

@@ -17,7 +17,7 @@ from .ddp import run_training
 from .rundir import SUMMARY, REPORT, read_summary
 from .speed.bench import SIDE_BY_SIDE_PAIRS
 from .cloud.client import PodConfig, PodError, DEFAULT_GPUS
-from .serve import add_serve_arguments, serve_command
+from .serve import add_serve_arguments, checked_export
 from .worker import add_worker_arguments, worker_command
 
 # %% ../nbs/10_cli.ipynb #33965eaf
@@ -167,7 +167,8 @@ def _prepare(a):
     print("a run reads this cache when it is given the same: " + " ".join(f"{k}={shlex.quote(str(v))}" for k, v in same.items()))
 
 def _model_command(a):
-    from litgpt_nb.export import export_run, load_run_model, stream_sample
+    from litgpt_nb.export import export_run, load_run_model
+    from litgpt_nb.sampling import stream_sample
     if a.command == "export":
         out = export_run(a.run_dir, a.out, a.to, a.checkpoint)
         print(f"exported {json.loads((out/'export.json').read_text())['checkpoint']} of {a.run_dir} to {out}")
@@ -316,7 +317,10 @@ def _command(a):
         root = run_sweep(s, max_runs=a.max_runs, report=not a.no_report)
         print(f"sweep folder: {root}" + ("" if a.no_report else f"  report: {root/'report.ipynb'}"))
     elif a.command == "pod": _pod(a)
-    elif a.command == "serve": serve_command(a)
+    elif a.command == "serve":
+        export = checked_export(a)   # every refusal (17_serve) before the seconds LitServe takes to import
+        from litgpt_nb.serve_api import serve_checked
+        serve_checked(export, a)
     elif a.command == "worker": worker_command(a)
 
 def main(argv=None) -> int:

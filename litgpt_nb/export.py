@@ -6,14 +6,13 @@
 __all__ = ['SUBSET_SCOPE', 'FAMILY_TAGS', 'WRITERS', 'ExportError', 'verified_state', 'load_run_model', 'check_rope',
            'check_litgpt', 'litgpt_config', 'unpadded', 'litgpt_state_dict', 'hf_architecture', 'hf_config',
            'model_family', 'neox_state_dict', 'llama_state_dict', 'hf_state_dict', 'hf_tokenizer', 'model_card',
-           'write_litgpt', 'write_hf', 'export_run', 'check_files', 'check_config', 'verify_export', 'text_pieces',
-           'slide_tokens', 'stream_sample']
+           'write_litgpt', 'write_hf', 'export_run', 'check_files', 'check_config', 'verify_export']
 
 # %% ../nbs/15_export.ipynb #e2dabac1
-import json, os, shutil, sys
+import json, os, shutil
 from pathlib import Path
 import torch, yaml
-from .model import GPT, Config, generate_tokens
+from .model import GPT, Config
 from .tokenizer import Tokenizer
 from .rundir import (SUMMARY, CONFIG, ENV, METRICS, CKPT_FILE, step_of, read_json, read_summary, choose_checkpoint, load_state,
                               load_model, CheckpointError)
@@ -319,37 +318,3 @@ def verify_export(out) -> dict:
     manifest = check_files(out)
     check_config(out, manifest)
     return manifest
-
-# %% ../nbs/15_export.ipynb #332a916e
-def text_pieces(tok:Tokenizer, ids:list, new_ids):
-    "The text each of `new_ids` adds after `ids`, held back while it ends in an incomplete character."
-    ids, shown = [int(i) for i in ids], tok.decode(ids)
-    for i in new_ids:
-        ids.append(int(i))
-        if (text := tok.decode(ids)).endswith("\ufffd"): continue
-        yield text[len(shown):]; shown = text
-    if (text := tok.decode(ids)) != shown: yield text[len(shown):]
-
-# %% ../nbs/15_export.ipynb #49c68dfd
-def slide_tokens(model:GPT, ids:torch.Tensor, max_new_tokens:int, temperature:float=0.8, top_k:int=None, generator=None):
-    "Yield `max_new_tokens` tokens after `ids` (1-D), each as drawn; when the context is full, its newest half is the prompt again."
-    block = model.config.block_size
-    ctx, left = ids[-(block - 1):], max_new_tokens   # a prompt longer than the context: its end, and room for one token
-    while left > 0:
-        n = min(left, block - len(ctx))
-        for t in generate_tokens(model, ctx, n, temperature, top_k, generator):
-            ctx = torch.cat([ctx, t]); yield t
-        left, ctx = left - n, ctx[-(block // 2):]
-
-def stream_sample(model:GPT, tok:Tokenizer, prompt:str, max_new_tokens:int=200, temperature:float=0.8, top_k:int=50,
-                  seed:int=1337, write=None) -> str:
-    "Continue `prompt` for any number of tokens (the window slides), passing the prompt and each new piece to `write`; return all of it."
-    write = write or (lambda s: (sys.stdout.write(s), sys.stdout.flush()))
-    ids = torch.tensor(tok.encode(prompt), device=next(model.parameters()).device)
-    if not len(ids): raise ExportError("The prompt is empty: pass e.g. --prompt 'ROMEO:'.")
-    if max_new_tokens < 1: raise ExportError(f"--tokens must be at least 1, got {max_new_tokens}: pass e.g. --tokens 200.")
-    g = torch.Generator(device=ids.device).manual_seed(seed)
-    pieces = [prompt]; write(prompt)
-    for piece in text_pieces(tok, ids.tolist(), slide_tokens(model, ids, max_new_tokens, temperature, top_k, g)):
-        pieces.append(piece); write(piece)
-    return "".join(pieces)

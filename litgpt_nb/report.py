@@ -14,8 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
-import torch
-from .model import generate
+from .sampling import stream_sample
 from .tokenizer import Tokenizer
 from .runfiles import project_root, on_subset
 from .rundir import (SUMMARY, CONFIG, ENV, METRICS, TOKENIZER, CHECKPOINTS, step_dir, list_checkpoints, changed_files,
@@ -207,16 +206,12 @@ def plot_run(out_dir):
     return fig
 
 # %% ../nbs/05b_report.ipynb #87180715
-# load_model (the run's best, newest or a given step, checked): 04_rundir's, the one loader
+# load_model (the run's best, newest or a given step, checked): 04_rundir's, the one loader; stream_sample: 02a_sampling's, the one sampler
 def sample(out_dir, prompt:str="\n", max_new_tokens:int=200, temperature:float=0.8, top_k:int=50,
            seed:int=1337, which:str="best", device=None) -> str:
-    "Continue `prompt` with the run's best (or newest) model."
-    device = resolve_device(device)
-    model, tok, _ = load_model(out_dir, which, device)
-    ids = torch.tensor(tok.encode(prompt), device=device)
-    n = min(max_new_tokens, model.config.block_size - len(ids))
-    g = torch.Generator(device=device).manual_seed(seed)
-    return tok.decode(generate(model, ids, n, temperature, top_k, generator=g).tolist())
+    "Continue `prompt` with the run's best (or newest) model for `max_new_tokens` (the window slides past the context)."
+    model, tok, _ = load_model(out_dir, which, resolve_device(device))
+    return stream_sample(model, tok, prompt, max_new_tokens, temperature, top_k, seed, write=lambda s: None)
 
 # %% ../nbs/05b_report.ipynb #c8a38ffc
 SUMMARY_COLUMNS = ["corpus", "preset", "steps", "tokenizer", "val_nats_per_char", "best_val_nats_per_char", "best_step",

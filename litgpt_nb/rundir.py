@@ -7,9 +7,10 @@ __all__ = ['SUMMARY', 'METRICS', 'SUPERSEDED', 'CONFIG', 'ENV', 'LOG', 'FAILURE'
            'SWEEP_RUN', 'STOP_REQUEST', 'STOP_WATCH', 'REPORT', 'REPORT_HTML', 'CHECKPOINTS', 'CKPT_FILE', 'CKPT_SHA',
            'RUN_FILES', 'REPORT_FILES', 'OWN_FILES', 'STEP_DIR', 'TMP_PREFIX', 'LEGACY_NUMPY_RNG', 'step_dir',
            'step_of', 'checkpoint_dir', 'list_checkpoints', 'checkpoint_problem', 'file_checksums', 'changed_files',
-           'read_json', 'read_summary', 'run_problems', 'median_tokens_per_s', 'write_summary', 'CheckpointError',
-           'UnsafeCheckpointError', 'RunDirError', 'numpy_rng_plain', 'read_checkpoint', 'latest_checkpoint',
-           'load_checkpoint', 'checkpoint_weights', 'choose_checkpoint', 'load_state', 'load_model']
+           'read_json', 'read_summary', 'read_json_now', 'run_problems', 'median_tokens_per_s', 'write_summary',
+           'CheckpointError', 'UnsafeCheckpointError', 'RunDirError', 'numpy_rng_plain', 'read_checkpoint',
+           'latest_checkpoint', 'load_checkpoint', 'checkpoint_weights', 'choose_checkpoint', 'load_state',
+           'load_model']
 
 # %% ../nbs/04_rundir.ipynb #51d15d14
 import csv, json, pickle, re
@@ -80,6 +81,11 @@ def read_json(out, name:str, default=_REQUIRED):
     return json.loads(p.read_text())
 
 def read_summary(out) -> dict: return read_json(out, SUMMARY, {})   # {} before the run ended
+
+def read_json_now(out, name:str) -> dict:
+    "The JSON file `name` of run folder `out` as it is now: None while it is absent or being written (by another process)."
+    try: return json.loads((Path(out)/name).read_text())
+    except (OSError, json.JSONDecodeError): return None
 
 def run_problems(out) -> list:
     "One line per file of run folder `out` that is not as the run wrote it: its manifest's files and its kept checkpoints."

@@ -5,13 +5,14 @@
 # %% auto #0
 __all__ = ['HOSTS', 'PRECISIONS', 'ServeError', 'served_export', 'request_problem', 'load_llm', 'completion_pieces',
            'check_sampling_options', 'check_serve_options', 'add_sampling_arguments', 'add_serve_arguments',
-           'serve_command', 'post_json', 'load_test']
+           'checked_export', 'post_json', 'load_test']
 
 # %% ../nbs/17_serve.ipynb #d4bb6177
 import argparse, importlib.util, json, math, shutil, threading, time, urllib.error, urllib.request
 from pathlib import Path
 from .errors import LitgptNbError
-from .export import ExportError, export_run, verify_export, text_pieces
+from .export import ExportError, export_run, verify_export
+from .sampling import text_pieces
 from .rundir import CONFIG, CKPT_SHA, choose_checkpoint
 from .tokenizer import Tokenizer
 
@@ -111,13 +112,11 @@ def add_serve_arguments(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=30, help="seconds a request may wait for the model before its 504")
     return p
 
-def serve_command(a:argparse.Namespace):
-    "`litgpt-nb serve` with the parsed arguments `a`: the options and the run checked, the export written, then LitServe run."
+def checked_export(a:argparse.Namespace) -> Path:
+    "`litgpt-nb serve`'s refusals for the parsed arguments `a` (the options, LitServe, the run), then the run's export, written once."
     check_serve_options(a.host, a.port, a.temperature, a.top_k, a.max_new_tokens, a.precision, a.timeout)
     if importlib.util.find_spec("litserve") is None: raise ServeError("Serving needs LitServe: pip install 'litgpt_nb[serve]'.")
-    export = served_export(a.run_dir, a.checkpoint)   # a run's refusals come before the seconds the server takes to import
-    from litgpt_nb.serve_api import serve
-    serve(export, None, a.host, a.port, a.temperature, a.top_k, a.max_new_tokens, a.accelerator, a.precision, a.timeout)
+    return served_export(a.run_dir, a.checkpoint)   # a run's refusals come before the seconds the server takes to import
 
 # %% ../nbs/17_serve.ipynb #ce886e1c
 def post_json(url:str, body, timeout:float=60) -> tuple:

@@ -177,6 +177,14 @@ def scopes(self) -> dict:
                 subset_tokens=self.subset_tokens if self.subset_mode else None)
 
 @patch_to(Validator)
+def summary(self) -> dict:
+    "The validations in summary.json: the last (at the end, the whole split's), the scopes, the best, the evaluation's speed."
+    best = best_to_dict(self.best)
+    return dict(val_loss=self.last.nats_per_token, val_nats_per_char=self.last.nats_per_char, **self.scopes(),
+                best_val_nats_per_char=best["val_nats_per_char"], best_val_loss=best.get("val_loss"), best_step=best["step"],
+                eval_tokens_per_s=self.tokens_per_s)
+
+@patch_to(Validator)
 def advice(self, n_evals:int) -> str:
     "A line of advice for a split too large to score whole at each of `n_evals` validations; None otherwise."
     if self.whole_tokens <= 4_000_000 or self.eval_tokens is not None: return None

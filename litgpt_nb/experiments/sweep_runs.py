@@ -16,7 +16,7 @@ import torch
 from ..config import make_config, ParameterError
 from ..runfiles import project_root, read_csv_rows, check_names
 from ..runner import run_notebook, NotebookFailed
-from ..rundir import (SUMMARY, METRICS, FAILURE, CHECKPOINTS, SWEEP_RUN, REPORT, read_json,
+from ..rundir import (SUMMARY, METRICS, FAILURE, CHECKPOINTS, SWEEP_RUN, REPORT, read_json_now,
                               latest_checkpoint)
 
 # %% ../../nbs/15a_sweep_runs.ipynb #5d827cc3
@@ -161,8 +161,7 @@ DONE_STOPS = ("steps", "target", "pruned")   # a summary.json with one of these:
 
 def run_summary(folder) -> dict:
     "A sweep run's summary.json as a dict; None when there is none yet (or a kill cut it short)."
-    try: return read_json(folder, SUMMARY, None)
-    except json.JSONDecodeError: return None
+    return read_json_now(folder, SUMMARY)
 
 def run_state(folder) -> str:
     "'done', 'failed' (diverged: failure.json), 'partial' (a checkpoint to resume from) or 'new'."

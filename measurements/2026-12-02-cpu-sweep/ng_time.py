@@ -1,6 +1,6 @@
 import time, torch, statistics
 from litgpt_nb.config import make_config
-from litgpt_nb.learner import build
+from litgpt_nb.step import build
 from litgpt_nb.step import train_step
 from litgpt_nb.batches import get_batch, batch_starts, on_device
 from litgpt_nb.speed.nanogpt import load_nanogpt, NanoGPT
