@@ -6,16 +6,17 @@
 __all__ = ['openai_error', 'plain_prompt', 'CheckedOpenAISpec', 'CheckedOpenAIAPI', 'build_server', 'serve', 'serve_checked']
 
 # %% ../nbs/17a_serve_api.ipynb #b362d653
-import argparse, signal
+import argparse, os, signal, sys
 from pathlib import Path
 import yaml
-from fastapi import BackgroundTasks, HTTPException
+from fastapi import BackgroundTasks, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from litgpt.deploy.serve import OpenAISpecLitAPI
 from litserve import LitServer
 from litserve.specs.openai import ChatCompletionRequest, OpenAISpec
-from .serve import check_serve_options, completion_pieces, request_problem, served_export
+from .serve import (check_serve_options, completion_pieces, request_problem, served_export, API_KEY_ENV, exposure_warning,
+                             key_matches)
 from .tokenizer import Tokenizer
 
 # %% ../nbs/17a_serve_api.ipynb #b5d65c73
@@ -56,6 +57,12 @@ class CheckedOpenAISpec(OpenAISpec):
 # %% ../nbs/17a_serve_api.ipynb #7794acd3
 class CheckedOpenAIAPI(OpenAISpecLitAPI):
     "LitGPT's OpenAI-spec API with a base model's plain prompt, the request's sampling settings and whole characters streamed."
+    api_key = None   # build_server's, from LIT_SERVER_API_KEY (17_serve): then every request but the health check carries it
+
+    def authorize(self, request:Request):
+        "LitServe's check before each endpoint (replacing its own): the API key, when the server has one."
+        if request.url.path == "/health" or key_matches(self.api_key, request.headers.get("authorization"), request.headers.get("x-api-key")): return
+        raise HTTPException(401, f"This server needs its API key: send 'Authorization: Bearer <key>', the key in {API_KEY_ENV} where it runs.")
     def setup(self, device):
         super().setup(device)
         self.tok = Tokenizer.load(Path(self.checkpoint_dir)/"tokenizer.model")
@@ -71,13 +78,14 @@ class CheckedOpenAIAPI(OpenAISpecLitAPI):
             first = n_prompt if i == 0 else 0   # the prompt counted once: LitServe sums the pieces' usage
             yield dict(role="assistant", content=text, prompt_tokens=first, completion_tokens=n, total_tokens=first + n)
 
+# %% ../nbs/17a_serve_api.ipynb #94f31751
 def build_server(export_dir, temperature:float=0.8, top_k:int=50, max_new_tokens:int=50, accelerator:str="auto",
-                 precision:str="32-true", timeout:float=30) -> LitServer:
+                 precision:str="32-true", timeout:float=30, api_key:str=None) -> LitServer:
     "LitServe's server of the checked LitGPT API on a verified LitGPT export: one inference worker."
     spec = CheckedOpenAISpec(export_dir, max_new_tokens)
     api = CheckedOpenAIAPI(checkpoint_dir=Path(export_dir), precision=precision, temperature=temperature, top_k=top_k,
                            max_new_tokens=max_new_tokens, api_path="/predict")   # run_server's path; the spec's replaces it
-    api.spec, api.stream = spec, spec.stream   # what LitServer(spec=...) does, without its deprecation warning
+    api.spec, api.stream, api.api_key = spec, spec.stream, api_key or None   # what LitServer(spec=...) does, without its warning
     server = LitServer(api, accelerator=accelerator, devices=1, timeout=timeout)
     server.app.add_exception_handler(RequestValidationError, _invalid_body)
     return server
@@ -101,8 +109,9 @@ def serve(run_dir, checkpoint=None, host:str="127.0.0.1", port:int=8000, tempera
           max_new_tokens:int=50, accelerator:str="auto", precision:str="32-true", timeout:float=30):
     "Serve `run_dir`'s best checkpoint (or `checkpoint`, or the LitGPT export RUN_DIR) with LitGPT's OpenAI-compatible server until stopped."
     check_serve_options(host, port, temperature, top_k, max_new_tokens, precision, timeout)
-    export = served_export(run_dir, checkpoint)
-    server = build_server(export, temperature, top_k, max_new_tokens, accelerator, precision, timeout)
+    export, api_key = served_export(run_dir, checkpoint), os.environ.get(API_KEY_ENV) or None
+    if warning := exposure_warning(host, api_key): print(warning, file=sys.stderr, flush=True)
+    server = build_server(export, temperature, top_k, max_new_tokens, accelerator, precision, timeout, api_key)
     _sigterm_is_ctrl_c()
     print(f"serving {export} at http://{host}:{port}/v1/chat/completions (health: /health; Ctrl-C stops it)", flush=True)
     server.run(host=host, port=port, generate_client_file=False)
