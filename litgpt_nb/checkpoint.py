@@ -13,8 +13,7 @@ import numpy as np
 import torch
 from .step import to_host
 from .errors import LitgptNbError
-from .rundir import (STEP_DIR, TMP_PREFIX, CKPT_FILE, CKPT_SHA, step_dir, list_checkpoints, numpy_rng_plain, CheckpointError,
-                              UnsafeCheckpointError, LEGACY_NUMPY_RNG, read_checkpoint, latest_checkpoint, load_checkpoint)
+from .rundir import (TMP_PREFIX, CKPT_FILE, CKPT_SHA, step_dir, list_checkpoints, numpy_rng_plain, CheckpointError)
 
 # %% ../nbs/04a_checkpoint.ipynb #7f6ab0b7
 def seed_everything(seed:int=1337) -> dict:

@@ -6,7 +6,7 @@
 __all__ = ['parse_pairs', 'front_door', 'main']
 
 # %% ../nbs/10_cli.ipynb #3e8ac35a
-import argparse, json, os, shlex, signal, sys, threading, time
+import argparse, json, os, shlex, signal, sys, threading
 from pathlib import Path
 import litgpt_nb
 from .errors import LitgptNbError
@@ -238,7 +238,7 @@ def _pod(a):
     "The `pod` subcommands: every RunPod call under the client's one policy; a refusal or an unreachable API is one line, exit 2."
     from litgpt_nb.cloud.client import load_api_key, RunPodRest
     if a.pod_command == "launch":
-        from litgpt_nb.cloud.launch import launch, dry_run, LauncherSignalled
+        from litgpt_nb.cloud.launch import launch, dry_run
         split = lambda s: tuple(x.strip() for x in s.split(",") if x.strip())
         make_config(a.preset, **{"steps": a.steps, **parse_pairs(a.params)})   # refuse bad parameters before renting anything
         if a.sweep: from litgpt_nb.experiments.sweep import pod_spec

@@ -173,7 +173,7 @@ RULES = [   # (field, holds for a valid config, what it must be)
     ("rotary_percentage", lambda c: c.rotary_percentage is None or 0 <= c.rotary_percentage <= 1, "in [0, 1]"),
     ("tokenizer", lambda c: c.tokenizer in ("bpe", "char"), "'bpe' or 'char'"),
     ("dtype", lambda c: c.dtype in ("float32", "bfloat16"), "'float32' or 'bfloat16'"),
-    ("preset", lambda c: c.preset in TRAIN_PRESETS, f"one of the TRAIN_PRESETS"),
+    ("preset", lambda c: c.preset in TRAIN_PRESETS, "one of the TRAIN_PRESETS"),
     ("split_by", lambda c: c.split_by in ("position", "document"), "'position' or 'document'"),
     ("max_device_tokens", lambda c: c.max_device_tokens is None or c.max_device_tokens >= 0, "None or >= 0"),
     ("optimizer", lambda c: c.optimizer in ("adamw", "muon"), "'adamw' or 'muon'"),

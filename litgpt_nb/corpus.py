@@ -6,7 +6,7 @@
 __all__ = ['corpus_paths', 'list_files', 'is_binary', 'read_pieces', 'Corpus', 'open_corpus']
 
 # %% ../nbs/00a_corpus.ipynb #9c94707e
-import codecs, fnmatch, hashlib, json, os
+import fnmatch, hashlib, json, os
 from dataclasses import dataclass, field
 from pathlib import Path
 from .data import CorpusError, DATA_SHA256, find_corpus

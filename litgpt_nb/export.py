@@ -14,11 +14,10 @@ from pathlib import Path
 import torch, yaml
 from .model import GPT, Config
 from .tokenizer import Tokenizer
-from .rundir import (SUMMARY, CONFIG, ENV, METRICS, CKPT_FILE, step_of, read_json, read_summary, choose_checkpoint, load_state,
-                              load_model, CheckpointError)
+from .rundir import (CONFIG, ENV, METRICS, CKPT_FILE, step_of, read_json, read_summary, load_state,
+                              load_model)
 from .data import sha256_file, DATA_SHA256
 from .runfiles import on_subset
-from .config import resolve_device
 from .errors import LitgptNbError
 
 # %% ../nbs/15_export.ipynb #02c25f54

@@ -11,7 +11,6 @@ __all__ = ['SUMMARY_COLUMNS', 'REPORT_TAGS', 'REPORT_ATTRIBUTES', 'REPORT_MIME',
 # %% ../nbs/05b_report.ipynb #91919fe4
 import html, json, re
 from pathlib import Path
-import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 from .sampling import stream_sample

@@ -22,8 +22,8 @@ from .tokenizer import BPE_VOCAB_SIZE
 from .prepare import prepare_data
 from .step import muon_dtype
 from .guards import cost_usd
-from .rundir import (LOG, METRICS, SUPERSEDED, CONFIG, ENV, FAILURE, TOKENIZER, CHECKPOINTS, RUN_FILES, REPORT_FILES, OWN_FILES,
-                              list_checkpoints, file_checksums, changed_files)
+from .rundir import (LOG, METRICS, SUPERSEDED, CONFIG, ENV, FAILURE, TOKENIZER, CHECKPOINTS, RUN_FILES, REPORT_FILES,
+                              list_checkpoints)
 
 # %% ../nbs/04b_runfiles.ipynb #804d7514
 class CSVLog:

@@ -13,7 +13,7 @@ import json, math, os, secrets, signal, subprocess, threading, time, urllib.pars
 from pathlib import Path
 from .client import (PodConfig, PodError, KeyRefused, RunPodRest, load_api_key, load_wandb_key, redact,
                                     read_pod_logs)
-from .boot import pod_env, run_loggers
+from .boot import pod_env
 from .creation import (CLOUDS, gpu_offers, affordable, worst_case_usd, pod_body, create_or_sweep, terminate, sweep,
                                       our_pods, pod_table, check_data_centers)
 from .results import fetch_results, progress, hand_over, printable

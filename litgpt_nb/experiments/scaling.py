@@ -7,7 +7,7 @@ __all__ = ['STDLIB_INCLUDE', 'STDLIB_EXCLUDE', 'power_law', 'ScalingFit', 'fit_s
            'scaling_spec', 'scaling_table', 'size_params', 'plot_scaling']
 
 # %% ../../nbs/16c_scaling.ipynb #1395ee16
-import json, math
+import json
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np

@@ -7,7 +7,7 @@ __all__ = ['check_space', 'suggest', 'validations', 'TrialWatcher', 'run_trial',
            'trials_done', 'run_search']
 
 # %% ../../nbs/16b_search.ipynb #a2e34808
-import contextlib, csv, io, json, signal, threading
+import contextlib, csv, io, signal, threading
 from dataclasses import asdict
 from pathlib import Path
 import yaml

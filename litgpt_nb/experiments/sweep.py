@@ -14,7 +14,7 @@ import torch
 from ..runner import forward_signals, Interrupted
 from ..validator import patch_to
 from ..rundir import FAILURE
-from .sweep_runs import (SweepError, SweepSpec, load_spec, out_root_notice, config_name, Run, resolve, run_summary,
+from .sweep_runs import (SweepSpec, load_spec, out_root_notice, config_name, Run, resolve, run_summary,
                                   run_state, run_spend, left, check_budget, sweep_dir, run_params, execute_run, render_report)
 from .search import run_search, check_space
 

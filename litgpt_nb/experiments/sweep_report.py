@@ -10,7 +10,6 @@ __all__ = ['read_spec', 'swept_fields', 'run_table', 'config_summary', 'base_con
 import json, math, time
 from dataclasses import asdict
 from pathlib import Path
-import numpy as np
 import pandas as pd
 import matplotlib.pyplot as plt
 import yaml

@@ -8,14 +8,13 @@ __all__ = ['MODIFIERS', 'SIDE_BY_SIDE_PAIRS', 'fast_config', 'first_losses', 'fl
            'paired_steps', 'op_profile', 'race_warnings', 'op_table', 'side_by_side']
 
 # %% ../../nbs/06a_bench.ipynb #7ed325be
-import json, os, platform, statistics, subprocess, sys, tempfile, time
-import numpy as np
+import json, os, statistics, subprocess, sys, tempfile, time
 from dataclasses import replace
 from pathlib import Path
 import pandas as pd
 import torch
-from ..model import Config, GPT, n_params, lm_loss
-from ..config import TrainConfig, FAST, make_config, fast_switches, bfloat16_is_fast
+from ..model import Config, lm_loss
+from ..config import TrainConfig, make_config, fast_switches, bfloat16_is_fast
 from ..batches import get_batch
 from ..checkpoint import Checkpointer, rng_state
 from ..runfiles import peak_mem_mb, cpu_model

@@ -10,7 +10,6 @@ import hashlib, importlib.util, sys, tempfile
 from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
-import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn

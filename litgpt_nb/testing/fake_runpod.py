@@ -173,7 +173,7 @@ def _route(self, method:str, path:str, headers, body:bytes) -> tuple:
     api = "graphql" if op == "graphql" else "rest"
     ok, quota = self._spend(token, api, self.graphql_per_minute if api == "graphql" and self.graphql == "limited"
                             else None if api == "graphql" else self.quota_per_minute)
-    if not ok: return _problem(429, f"rate limit exceeded for the minute window", quota)
+    if not ok: return _problem(429, "rate limit exceeded for the minute window", quota)
     if self._take(op, ("echo",)): return 502, {}, f"bad gateway; your request: {dict(headers)}".encode(), None   # a proxy quoting headers
     s, h, b, c = self._answer(op, pid, by, token, pod_keys, u, body)
     return s, {**h, **quota}, b, c
